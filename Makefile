@@ -1,0 +1,84 @@
+# Two commands do everything: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+# The newest Python 3.12+ on this machine: pyenv's (through .python-version) first.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+
+.PHONY: help venv install install-dev migrate demo superuser run worker serve test test-fast lint format bench clean browser-deps
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/bin/activate:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Python 3.12 or newer is needed and none was found."; \
+		echo "  Install one (for example 'pyenv install 3.13' or your system's python3.13 package),"; \
+		echo "  or point make at it: make run PYTHON=/path/to/python3.13"; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed  ## Create .venv and install the site's dependencies
+
+install-dev: $(VENV)/.installed-dev  ## Also install what the tests and linters need
+
+migrate: install
+	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput
+
+demo: migrate  ## Load the demo content (safe to run again)
+	DEBUG=$${DEBUG:-True} $(PY) manage.py load_demo_content
+
+superuser: migrate
+	DEBUG=$${DEBUG:-True} $(PY) manage.py ensure_superuser
+
+run: demo superuser  ## Set up everything and serve on 127.0.0.1:$(PORT) (SQLite, console mail)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops the site and its mail worker."
+	@DEBUG=$${DEBUG:-True} $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=$${DEBUG:-True} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker:  ## Run the background task worker (sends notification emails)
+	$(PY) manage.py db_worker
+
+serve: demo superuser  ## Production mode locally: DEBUG off, collectstatic, gunicorn with 2 workers
+	DEBUG=False SECRET_KEY=$${SECRET_KEY:-local-production-mode-$$(hostname)-not-a-real-secret-0123456789} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
+	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
+	{ $(PY) manage.py db_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn practice.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
+
+browser-deps:  ## Install Debian's Chromium for the browser tests when missing
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+		{ echo "Installing Debian's chromium for the browser tests…"; \
+		  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		  || { echo "error: could not install chromium; run 'apt-get install chromium' as root"; exit 1; }; }
+
+test: install-dev browser-deps  ## Run the whole suite (SQLite; set DATABASE_URL for PostgreSQL)
+	$(VENV)/bin/pytest --create-db -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+lint: install-dev  ## Check code style
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev  ## Fix code style
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install-dev  ## Requests per second and latency in production mode with 500 articles
+	$(PY) bench/run.py
+
+clean:  ## Remove the venv, database, media and collected static files
+	rm -rf $(VENV) db.sqlite3* media staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,74 @@
+"""StreamField blocks shared by the practice's pages. Each block renders its own template."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to another address, with its visible label."""
+
+    label = blocks.CharBlock(max_length=80, help_text="The words visitors see and click.")
+    page = blocks.PageChooserBlock(required=False, help_text="Choose a page on this site…")
+    url = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        help_text="…or type an address, such as /contact/ or https://example.org.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ErrorList([ValidationError("Choose a page or type an address, not both.")])
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        template = "components/link.html"
+
+
+class FAQBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200, help_text="Phrase it the way a client would ask it.")
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="A short, plain answer.")
+
+    class Meta:
+        icon = "help"
+        template = "components/blocks/faq.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "components/blocks/callout.html"
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageBlock(help_text="Alt text describes the image for people who cannot see it.")
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/image.html"
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """The body of standard and service pages."""
+
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="components/blocks/rich_text.html")
+    callout = CalloutBlock()
+    faq = FAQBlock()
+    image = ImageWithCaptionBlock()
+
+
+class FAQStreamBlock(blocks.StreamBlock):
+    faq = FAQBlock()

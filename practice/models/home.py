@@ -1,0 +1,106 @@
+"""The home page: the practice's welcome."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from practice.blocks import RICH_TEXT_FEATURES
+from practice.models.base import BasePage
+from practice.models.team import ClinicianPage
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(
+        max_length=120, help_text="The first words visitors read. Keep it short and warm."
+    )
+    hero_text = models.TextField(max_length=400, help_text="One or two sentences under the heading.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A calm, welcoming image. Its description is used as alt text.",
+    )
+    hero_cta_label = models.CharField(
+        max_length=60, default="Request a free consultation", help_text="Label of the main button."
+    )
+    audience_heading = models.CharField(max_length=120, default="Who we serve")
+    audience_text = RichTextField(
+        features=RICH_TEXT_FEATURES, help_text="Who the practice serves and how it thinks about care."
+    )
+    services_heading = models.CharField(max_length=120, default="How we can help")
+    clinicians_heading = models.CharField(max_length=120, default="Meet our clinicians")
+    articles_heading = models.CharField(max_length=120, default="From our blog")
+    cta_heading = models.CharField(max_length=120, default="Take the first step")
+    cta_text = models.TextField(
+        max_length=400,
+        default="Reaching out is brave. Tell us a little about what you are looking for and we will get back to you.",
+        help_text="The closing call to action.",
+    )
+
+    summary_field = "hero_text"
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_label"),
+            ],
+            heading="Hero",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("audience_heading"), FieldPanel("audience_text")], heading="Who we serve"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("services_heading"),
+                InlinePanel("featured_services", label="Featured service", max_num=6),
+            ],
+            heading="Featured services",
+        ),
+        FieldPanel("clinicians_heading"),
+        FieldPanel("articles_heading"),
+        MultiFieldPanel([FieldPanel("cta_heading"), FieldPanel("cta_text")], heading="Call to action"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("audience_text"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "practice.ServicesIndexPage",
+        "practice.TeamPage",
+        "practice.StandardPage",
+        "blog.BlogIndexPage",
+    ]
+    max_count = 1
+    template = "practice/home_page.html"
+
+    def get_social_image(self):
+        return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_services"] = [
+            item.service
+            for item in self.featured_services.select_related("service").order_by("sort_order")
+            if item.service.live
+        ]
+        context["clinicians"] = ClinicianPage.objects.live().public().with_cards()[:6]
+        return context
+
+
+class HomePageFeaturedService(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
+    service = models.ForeignKey(
+        "practice.ServicePage", on_delete=models.CASCADE, related_name="+", help_text="A service to feature."
+    )
+
+    panels = [PageChooserPanel("service")]

@@ -1,0 +1,91 @@
+"""Services: an index of what the practice offers, and one page per service."""
+
+from django.db import models
+from django.urls import reverse
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
+from practice.models.base import BasePage
+from practice.models.formats import FormatsMixin
+
+
+class ServicesIndexPage(BasePage):
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="A few sentences above the list of services."
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["practice.HomePage"]
+    subpage_types = ["practice.ServicePage"]
+    max_count = 1
+    template = "practice/services_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = ServicePage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class ServicePage(FormatsMixin, BasePage):
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown in listings and search results, and as the meta description.",
+    )
+    who_for = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name="Who it is for",
+        help_text="Describe the people this service helps, in their own words where you can.",
+    )
+    approaches = ParentalManyToManyField(
+        "practice.Approach", blank=True, related_name="services", help_text="Therapeutic approaches used."
+    )
+    first_session = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name="What to expect in the first session",
+        help_text="What happens, how long it takes, what the client needs to bring (if anything).",
+    )
+    fees_note = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Session fee, sliding scale or insurance notes for this service.",
+    )
+    faqs = StreamField(FAQStreamBlock(), blank=True, verbose_name="FAQs", help_text="Common questions.")
+    cta_heading = models.CharField(
+        max_length=120, default="Ready to talk?", help_text="Heading of the call to action at the end."
+    )
+    cta_text = models.TextField(
+        max_length=300,
+        default="Request a free 15-minute consultation. We will reach out to find a time that works for you.",
+        help_text="A sentence under that heading. The button opens the consultation request with this service chosen.",
+    )
+
+    summary_field = "summary"
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("who_for"),
+        FieldPanel("approaches"),
+        FieldPanel("first_session"),
+        FieldRowPanel([FieldPanel("offers_in_person"), FieldPanel("offers_telehealth")], heading="Formats"),
+        FieldPanel("fees_note"),
+        FieldPanel("faqs"),
+        MultiFieldPanel([FieldPanel("cta_heading"), FieldPanel("cta_text")], heading="Call to action"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("who_for"),
+        index.SearchField("first_session"),
+    ]
+
+    parent_page_types = ["practice.ServicesIndexPage"]
+    subpage_types = []
+    template = "practice/service_page.html"
+
+    def get_intake_url(self):
+        return f"{reverse('contact:intake')}?service={self.slug}"

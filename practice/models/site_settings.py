@@ -1,0 +1,133 @@
+"""Site-wide details staff edit in Settings: the practice's facts, navigation and footer."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from practice.blocks import LinkBlock
+
+DEFAULT_CRISIS_NOTICE = (
+    "<p>This website and its forms are not monitored for emergencies. If you are in crisis or "
+    'thinking about harming yourself, call or text <a href="tel:988">988</a> (Suicide &amp; Crisis '
+    'Lifeline), call the NJ Hopeline at <a href="tel:18556546735">1-855-654-6735</a>, or call 911.</p>'
+)
+
+
+@register_setting(icon="home")
+class PracticeSettings(BaseGenericSetting):
+    practice_name = models.CharField(max_length=120, default="We Rise Therapy and Wellness")
+    tagline = models.CharField(max_length=160, blank=True, help_text="A short line shown under the name.")
+    phone = models.CharField(max_length=30, blank=True, help_text="As clients should dial it.")
+    email = models.EmailField(blank=True, help_text="The public address for general questions.")
+    address = models.TextField(
+        blank=True, help_text="Office address. Leave empty if you are telehealth only."
+    )
+    telehealth_only = models.BooleanField(
+        default=False, help_text="Show “Telehealth only” instead of an address."
+    )
+    hours = models.TextField(blank=True, help_text="Office hours, one line per day range.")
+    response_time_hours = models.PositiveSmallIntegerField(
+        default=48,
+        help_text="How soon staff promise to reply, in hours. Requests older than this are flagged in the admin.",
+    )
+    response_time_text = models.CharField(
+        max_length=120,
+        default="within two business days",
+        help_text="The same promise in words, shown to visitors: “We will reply …”.",
+    )
+    crisis_notice = RichTextField(
+        features=["bold", "link"],
+        default=DEFAULT_CRISIS_NOTICE,
+        help_text="Shown in every footer and above every form. Keep 988 and the NJ Hopeline in it.",
+    )
+    instagram_url = models.URLField(blank=True)
+    facebook_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("practice_name"), FieldPanel("tagline")], heading="Practice"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("telehealth_only"),
+                FieldPanel("hours"),
+            ],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("response_time_hours"), FieldPanel("response_time_text")], heading="Response time"
+        ),
+        FieldPanel("crisis_notice"),
+        MultiFieldPanel(
+            [FieldPanel("instagram_url"), FieldPanel("facebook_url"), FieldPanel("linkedin_url")],
+            heading="Social links",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Practice details"
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("Instagram", self.instagram_url),
+                ("Facebook", self.facebook_url),
+                ("LinkedIn", self.linkedin_url),
+            )
+            if url
+        ]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseGenericSetting):
+    main_menu = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text="Links in the header, in order. Keep it to six or fewer.",
+    )
+    footer_menu = StreamField([("link", LinkBlock())], blank=True, help_text="Extra links in the footer.")
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The Notice of Privacy Practices (HIPAA). Linked from the footer and the forms.",
+    )
+    good_faith_estimate_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The Good Faith Estimate notice (No Surprises Act). Linked from the footer and the forms.",
+    )
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The website privacy policy.",
+    )
+
+    panels = [
+        FieldPanel("main_menu"),
+        FieldPanel("footer_menu"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("privacy_notice_page"),
+                PageChooserPanel("good_faith_estimate_page"),
+                PageChooserPanel("privacy_policy_page"),
+            ],
+            heading="Legal notices",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Navigation and footer"

@@ -1,0 +1,28 @@
+"""Settings for the test suite: production settings with HTTPS-only bits relaxed.
+
+Tests run with DEBUG off, as production does. The live-site fixture starts real
+server processes with this module too, and passes its own environment.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("EMAIL_URL", "locmem://")
+os.environ.setdefault("DEFAULT_FROM_EMAIL", "We Rise Therapy <noreply@example.org>")
+os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://testserver")
+os.environ.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"practice-test-media-{os.getpid()}"))
+
+from practice.settings import *  # noqa: E402, F403
+from practice.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
