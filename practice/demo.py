@@ -1,0 +1,169 @@
+"""Demo content of the practice: home, services, team, standard pages, settings, navigation.
+
+Called by `manage.py load_demo_content`. Idempotent: pages are found by slug under
+their parent and created only when missing, so running it twice changes nothing.
+"""
+
+from wagtail.models import Page, Site
+
+from practice import demo_content as content
+from practice.demo_images import get_or_create_image
+from practice.models import (
+    Approach,
+    ClinicianPage,
+    HomePage,
+    HomePageFeaturedService,
+    NavigationSettings,
+    PracticeSettings,
+    ServicePage,
+    ServicesIndexPage,
+    StandardPage,
+    TeamPage,
+)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    """The live child of `parent` with this slug, created and published when missing."""
+    existing = parent.get_children().filter(slug=slug).specific().first()
+    if existing is not None:
+        return existing, False
+    m2m = {key: fields.pop(key) for key in list(fields) if key == "approaches"}
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    for name, values in m2m.items():
+        getattr(page, name).set(values)
+    return publish(page), True
+
+
+def ensure_home():
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a placeholder "Welcome" page; the practice replaces it.
+    for child in root.get_children():
+        if child.specific_class is Page:
+            child.delete()
+    hero = get_or_create_image(
+        "Home hero", "Warm abstract shapes in peach and plum, like a sunrise.", "dawn", seed=7
+    )
+    home, _ = ensure_child(root, HomePage, "home", hero_image=hero, **content.HOME)
+    return home
+
+
+def ensure_site(home):
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname = site.hostname or "localhost"
+    site.port = site.port or 80
+    site.root_page = home
+    site.site_name = content.PRACTICE["practice_name"]
+    site.save()
+
+
+def richtext_faqs(faqs):
+    return [("faq", {"question": q, "answer": a}) for q, a in faqs]
+
+
+def ensure_services(home, approaches):
+    index, _ = ensure_child(
+        home,
+        ServicesIndexPage,
+        "services",
+        title="Services",
+        intro="<p>Every service starts with a free 15-minute consultation, so you can ask questions and see how it feels.</p>",
+    )
+    services = []
+    for data in content.SERVICES:
+        data = dict(data)
+        slug = data.pop("slug")
+        data["approaches"] = [approaches[name] for name in data["approaches"]]
+        data["faqs"] = richtext_faqs(data["faqs"])
+        page, _ = ensure_child(index, ServicePage, slug, **data)
+        services.append(page)
+    if not home.featured_services.exists():
+        for order, service in enumerate(services):
+            HomePageFeaturedService.objects.create(page=home, service=service, sort_order=order)
+        publish(home)
+    return index, services
+
+
+def ensure_team(home, approaches):
+    team, _ = ensure_child(
+        home,
+        TeamPage,
+        "team",
+        title="Our team",
+        intro="<p>Licensed clinicians who share many of the cultural experiences our clients bring.</p>",
+    )
+    for seed, data in enumerate(content.CLINICIANS, start=1):
+        data = dict(data)
+        palette = data.pop("palette")
+        data["approaches"] = [approaches[name] for name in data["approaches"]]
+        data["photo"] = get_or_create_image(
+            f"Portrait placeholder: {data['title']}",
+            f"Abstract illustration standing in for a portrait of {data['title']}",
+            palette,
+            size=(640, 640),
+            seed=seed,
+        )
+        ensure_child(team, ClinicianPage, data.pop("slug"), **data)
+    return team
+
+
+def ensure_standard_pages(home):
+    pages = {}
+    for data in content.STANDARD_PAGES:
+        data = dict(data)
+        body = [("paragraph", data.pop("body"))] if "body" in data else []
+        body += richtext_faqs(data.pop("faqs", []))
+        slug = data.pop("slug")
+        pages[slug], _ = ensure_child(home, StandardPage, slug, body=body, **data)
+    return pages
+
+
+def ensure_settings(services_index, team, pages):
+    practice = PracticeSettings.load()
+    if not practice.phone:
+        for field, value in content.PRACTICE.items():
+            setattr(practice, field, value)
+        practice.save()
+    nav = NavigationSettings.load()
+    if not nav.main_menu:
+
+        def link(label, page=None, url=""):
+            return ("link", {"label": label, "page": page, "url": url})
+
+        nav.main_menu = [
+            link("Services", services_index),
+            link("Our team", team),
+            link("Fees & insurance", pages["fees-and-insurance"]),
+            link("Blog", url="/blog/"),
+            link("About", pages["about"]),
+            link("Contact", url="/contact/"),
+        ]
+        nav.footer_menu = [
+            link("FAQ", pages["faq"]),
+            link("Request a consultation", url="/contact/intake/"),
+        ]
+        nav.privacy_notice_page = pages["notice-of-privacy-practices"]
+        nav.good_faith_estimate_page = pages["good-faith-estimate"]
+        nav.privacy_policy_page = pages["privacy-policy"]
+        nav.save()
+
+
+def load(command, **options):
+    approaches = {
+        name: Approach.objects.get_or_create(name=name, defaults={"description": description})[0]
+        for name, description in content.APPROACHES
+    }
+    home = ensure_home()
+    ensure_site(home)
+    services_index, _ = ensure_services(home, approaches)
+    team = ensure_team(home, approaches)
+    pages = ensure_standard_pages(home)
+    ensure_settings(services_index, team, pages)
+    command.stdout.write("Practice pages, settings and navigation are ready.")

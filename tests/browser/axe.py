@@ -1,0 +1,24 @@
+"""axe-core checks for the browser tests (WCAG 2.0/2.1/2.2 A and AA rules)."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_axe = Axe()
+
+
+def axe_violations(page):
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return results.response["violations"]
+
+
+def assert_no_axe_violations(page):
+    violations = axe_violations(page)
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(
+            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+            for node in v["nodes"][:5]
+        )
+        for v in violations
+    )
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n{report}"

@@ -1,0 +1,191 @@
+"""A real running site for end-to-end tests: its own database, gunicorn, and a task worker.
+
+`LiveSite` makes a fresh database (a SQLite file, or a new PostgreSQL database on the
+server DATABASE_URL points at), migrates it, loads the demo content, and serves it with
+gunicorn in a separate process, as production does. Tests talk to it over HTTP only.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_admin_connection(url):
+    import psycopg2
+
+    parts = urlsplit(url)
+    conn = psycopg2.connect(
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+        password=parts.password or None,
+        dbname="postgres",
+    )
+    conn.autocommit = True
+    return conn
+
+
+class LiveSite:
+    """A site served by gunicorn on 127.0.0.1 with its own fresh database.
+
+    env: extra environment for every process of the site (e.g. EMAIL_URL).
+    worker: also run `manage.py db_worker`, which sends queued notifications.
+    demo: load the demo content before serving.
+    """
+
+    def __init__(self, *, env=None, worker=False, demo=True, workers=2, threads=4):
+        self.tmp = Path(tempfile.mkdtemp(prefix="practice-live-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.worker = worker
+        self.demo = demo
+        self.gunicorn_args = ["--workers", str(workers), "--threads", str(threads)]
+        self._pg_name = None
+        self._processes = {}
+        base = os.environ.get("DATABASE_URL", "")
+        if base.startswith(("postgres://", "postgresql://")):
+            self._pg_base = base
+            self._pg_name = f"practice_live_{uuid.uuid4().hex[:12]}"
+            database_url = urlunsplit(urlsplit(base)._replace(path=f"/{self._pg_name}"))
+        else:
+            database_url = f"sqlite:///{self.tmp / 'db.sqlite3'}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "EMAIL_URL": "console://",
+            "PYTHONUNBUFFERED": "1",
+            "DJANGO_SUPERUSER_PASSWORD": "live-site-admin-password",
+            **(env or {}),
+        }
+        self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+    # Lifecycle -----------------------------------------------------------------
+
+    def start(self):
+        if self._pg_name:
+            with _postgres_admin_connection(self._pg_base) as conn, conn.cursor() as cur:
+                cur.execute(f'CREATE DATABASE "{self._pg_name}"')
+        self.manage("migrate", "--noinput", "-v0")
+        if self.demo:
+            self.manage("load_demo_content")
+        self.start_server()
+        if self.worker:
+            self.start_worker()
+        return self
+
+    def start_server(self):
+        self._spawn(
+            "server",
+            [str(BIN / "gunicorn"), "practice.wsgi", "--bind", f"127.0.0.1:{self.port}", *self.gunicorn_args],
+        )
+        self.wait_until_ready()
+
+    def start_worker(self):
+        self._spawn(
+            "worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"]
+        )
+
+    def stop_process(self, name):
+        process = self._processes.pop(name, None)
+        if process and process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def stop(self):
+        for name in list(self._processes):
+            self.stop_process(name)
+        if self._pg_name:
+            try:
+                with _postgres_admin_connection(self._pg_base) as conn, conn.cursor() as cur:
+                    cur.execute(f'DROP DATABASE IF EXISTS "{self._pg_name}" WITH (FORCE)')
+            except Exception as error:  # noqa: BLE001
+                print(f"could not drop {self._pg_name}: {error}", file=sys.stderr)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    # Helpers -------------------------------------------------------------------
+
+    def manage(self, *args, check=True, timeout=600):
+        """Run a manage.py command against this site's database; return its stdout."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def shell(self, code):
+        """Run Python code in `manage.py shell` against this site's database."""
+        return self.manage("shell", "--no-imports", "-c", code)
+
+    def create_user(self, username, password, *, superuser=False, groups=()):
+        self.shell(
+            "from django.contrib.auth import get_user_model\n"
+            "from django.contrib.auth.models import Group, Permission\n"
+            "User = get_user_model()\n"
+            f"user = User.objects.create_user({username!r}, {username + '@example.org'!r}, {password!r},"
+            f" is_superuser={superuser!r}, is_staff=True)\n"
+            "user.user_permissions.add(Permission.objects.get(codename='access_admin'))\n"
+            f"for name in {list(groups)!r}:\n"
+            "    user.groups.add(Group.objects.get(name=name))\n"
+        )
+
+    def log(self, name="server"):
+        path = self.tmp / f"{name}.log"
+        return path.read_text() if path.exists() else ""
+
+    def wait_until_ready(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            process = self._processes.get("server")
+            if process and process.poll() is not None:
+                raise RuntimeError(f"the live server exited:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"the live server did not answer within {timeout}s:\n{self.log()}")
+
+    def _spawn(self, name, command):
+        log = open(self.tmp / f"{name}.log", "a")  # noqa: SIM115
+        self._processes[name] = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+        )
