@@ -1,10 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from contact import views
 
 app_name = "contact"
 
-# Placeholder routes until the contact app lands; the names are part of the contract.
+# The names `contact` and `intake` are part of the site's contract (design.md).
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="contact/placeholder.html"), name="contact"),
-    path("intake/", TemplateView.as_view(template_name="contact/placeholder.html"), name="intake"),
+    path("", views.contact, name="contact"),
+    path("intake/", views.intake, name="intake"),
+    path("thanks/", views.thanks, name="thanks"),
 ]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ContactConfig(AppConfig):
+    name = "contact"
+    verbose_name = "Contact and intake"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Registered before Wagtail looks the policy up (the viewset, menus, the dashboard).
+        from wagtail.permissions import register_permission_policy
+
+        from contact.models import Submission
+        from contact.permissions import SubmissionPermissionPolicy
+
+        register_permission_policy(Submission, SubmissionPermissionPolicy(Submission), exact_class=True)

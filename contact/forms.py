@@ -1,0 +1,303 @@
+"""The contact form and the consultation request form.
+
+Both ask only what a first reply needs (design rule 5). `save()` writes the row and nothing
+else; notifications are queued by `contact.services.submission_create`.
+"""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+from contact.models import ConsultationRequest, ContactMessage, Submission
+from contact.spam import SpamCheckedForm
+from practice.models import ClinicianPage, ServicePage
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$",
+    "Enter a phone number with its area code, for example 201-555-0123.",
+)
+
+CLINICAL_WARNING = (
+    "Please don't include health details, symptoms or history here: we will talk about what brings "
+    "you in on the call."
+)
+
+
+class NoNullModelChoiceField(forms.ModelChoiceField):
+    """A choice among pages by slug that refuses values no database could look up."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and ("\x00" in value or len(value) > 255):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ClinicianChoiceField(NoNullModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class SubmissionForm(SpamCheckedForm, forms.ModelForm):
+    """What both forms share: a name, how to reach the person, the acknowledgements."""
+
+    acknowledge_not_emergency = forms.BooleanField(
+        label="I understand this form is not monitored for emergencies.",
+        error_messages={"required": "Please confirm you understand this form is not for emergencies."},
+    )
+    acknowledge_privacy = forms.BooleanField(
+        label="I have read how the practice handles my information.",
+        error_messages={"required": "Please confirm you have read how we handle your information."},
+    )
+
+    # The order of the error summary follows the page.
+    field_order = ["preferred_name", "email", "phone", "preferred_channel"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["preferred_name"].widget.attrs.update({"autocomplete": "name", "spellcheck": "false"})
+        fields["preferred_name"].error_messages["required"] = "Please tell us what to call you."
+        fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        fields["email"].error_messages["invalid"] = "Enter an email address like name@example.com."
+        fields["phone"].widget = forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "maxlength": "30", "inputmode": "tel"}
+        )
+        fields["phone"].validators.append(phone_validator)
+        fields["phone"].label = "Phone number"
+        fields["preferred_channel"].widget = forms.RadioSelect()
+        fields["preferred_channel"].label = "How should we reach you first?"
+        for field in fields.values():
+            if isinstance(field.widget, forms.RadioSelect):
+                # A radio group needs no "---------" choice: nothing ticked means no answer.
+                field.choices = [choice for choice in field.choices if choice[0]]
+        fields["preferred_channel"].error_messages["required"] = "Please choose how we should reach you."
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email, phone = cleaned_data.get("email"), cleaned_data.get("phone")
+        channel = cleaned_data.get("preferred_channel")
+        email_failed = "email" in self.errors
+        phone_failed = "phone" in self.errors
+        if not email and not phone and not email_failed and not phone_failed:
+            self.add_error("email", "Please give an email address or a phone number, so we can reply.")
+        elif channel == Submission.Channel.EMAIL and not email and not email_failed:
+            self.add_error("email", "You asked us to email you: please add your email address.")
+        elif (
+            channel in (Submission.Channel.PHONE, Submission.Channel.TEXT) and not phone and not phone_failed
+        ):
+            self.add_error("phone", "You asked us to call or text you: please add your phone number.")
+        return cleaned_data
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        now = timezone.now()
+        instance.received_at = now
+        instance.privacy_acknowledged_at = now
+        instance.not_emergency_acknowledged_at = now
+        self.fill_extras(instance, now)
+        if commit:
+            instance.save()
+        return instance
+
+    def fill_extras(self, instance, now):
+        """Subclasses copy answers that are not plain model fields (consents, choices) here."""
+
+    def error_summary(self):
+        """(anchor, message) pairs for the error summary, in page order; anchor is None for
+        errors about the whole form."""
+        items = [(None, message) for message in self.non_field_errors()]
+        for name in self.fields:
+            if name in self.errors:
+                bound = self[name]
+                anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
+                items.extend((anchor, message) for message in self.errors[name])
+        return items
+
+
+class ContactForm(SubmissionForm):
+    class Meta:
+        model = ContactMessage
+        fields = ["preferred_name", "email", "phone", "preferred_channel", "message"]
+        labels = {"preferred_name": "Preferred name", "email": "Email address", "message": "Your message"}
+        help_texts = {"preferred_name": "The name you would like us to use.", "message": CLINICAL_WARNING}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].widget.attrs.update({"rows": 6})
+        self.fields["message"].error_messages["required"] = "Please write a short message."
+
+
+class ConsultationRequestForm(SubmissionForm):
+    BEST_TIME_FIELDS = {
+        "mornings": "best_time_mornings",
+        "afternoons": "best_time_afternoons",
+        "evenings": "best_time_evenings",
+        "weekends": "best_time_weekends",
+    }
+    best_times = forms.MultipleChoiceField(
+        required=False,
+        label="Best times to reach you",
+        choices=[
+            ("mornings", "Weekday mornings"),
+            ("afternoons", "Weekday afternoons"),
+            ("evenings", "Weekday evenings"),
+            ("weekends", "Weekends"),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consent_voicemail = forms.BooleanField(
+        required=False, label="You may leave a voicemail that names the practice."
+    )
+    consent_text = forms.BooleanField(required=False, label="You may send me text messages.")
+    consent_email = forms.BooleanField(
+        required=False, label="You may email me from an address that names the practice."
+    )
+    service = NoNullModelChoiceField(
+        queryset=ServicePage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Not sure yet",
+        label="Service you are interested in",
+    )
+    clinician = ClinicianChoiceField(
+        queryset=ClinicianPage.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Help me choose",
+        label="Clinician you would like to see",
+        help_text="Only clinicians with space for new clients are listed.",
+    )
+
+    field_order = SubmissionForm.field_order + [
+        "pronouns",
+        "best_times",
+        "consent_voicemail",
+        "consent_text",
+        "consent_email",
+        "client_type",
+        "guardian_name",
+        "guardian_relationship",
+        "location",
+        "service",
+        "clinician",
+        "session_format",
+        "payment",
+        "insurance_carrier",
+        "heard_about",
+        "note",
+    ]
+
+    class Meta:
+        model = ConsultationRequest
+        fields = [
+            "preferred_name",
+            "pronouns",
+            "email",
+            "phone",
+            "preferred_channel",
+            "client_type",
+            "guardian_name",
+            "guardian_relationship",
+            "location",
+            "session_format",
+            "payment",
+            "insurance_carrier",
+            "heard_about",
+            "note",
+        ]
+        labels = {
+            "preferred_name": "Preferred name",
+            "email": "Email address",
+            "client_type": "Who is the therapy for?",
+            "guardian_name": "Parent or guardian's full name",
+            "guardian_relationship": "Your relationship to the child",
+            "location": "Where will you be during sessions?",
+            "session_format": "Which format would you prefer?",
+            "payment": "How do you expect to pay?",
+            "insurance_carrier": "Insurance company",
+            "heard_about": "How did you hear about us?",
+            "note": "Anything else you would like us to know?",
+        }
+        help_texts = {
+            "preferred_name": "The name the person in therapy would like us to use. For a child, a first name is enough.",
+            "pronouns": "For example: she/her, they/them.",
+            "guardian_name": "We reach out to the parent or guardian, using the contact details above.",
+            "insurance_carrier": "Just the company's name, for example Aetna. We will ask for details later.",
+            "location": (
+                "Our clinicians are licensed in New Jersey, so where you are physically during sessions "
+                "matters."
+            ),
+            "note": CLINICAL_WARNING + " 500 characters at most.",
+        }
+        widgets = {
+            "client_type": forms.RadioSelect,
+            "guardian_relationship": forms.RadioSelect,
+            "location": forms.RadioSelect,
+            "session_format": forms.RadioSelect,
+            "payment": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["service"].queryset = ServicePage.objects.live().public().order_by("path")
+        fields["clinician"].queryset = ClinicianPage.objects.accepting_new_clients()
+        fields["pronouns"].label = "Pronouns"
+        fields["pronouns"].widget.attrs["spellcheck"] = "false"
+        fields["guardian_name"].widget.attrs["autocomplete"] = "name"
+        fields["insurance_carrier"].widget.attrs["autocomplete"] = "off"
+        for name in ("guardian_name", "guardian_relationship", "insurance_carrier"):
+            # Required only with a particular answer (checked in clean()); not marked "optional".
+            fields[name].conditional = True
+        fields["heard_about"].choices = [("", "Prefer not to say")] + list(
+            ConsultationRequest.HeardAbout.choices
+        )
+        required_messages = {
+            "client_type": "Please tell us who the therapy is for.",
+            "location": "Please tell us where you will be during sessions.",
+            "session_format": "Please choose a format, or “Either is fine”.",
+            "payment": "Please choose how you expect to pay, or “Not sure yet”.",
+        }
+        for name, message in required_messages.items():
+            fields[name].error_messages["required"] = message
+
+    def clean(self):
+        cleaned_data = super().clean()
+        get = cleaned_data.get
+        if get("client_type") == ConsultationRequest.ClientType.CHILD:
+            if not get("guardian_name") and "guardian_name" not in self.errors:
+                self.add_error("guardian_name", "Please give the parent's or guardian's name.")
+            if not get("guardian_relationship") and "guardian_relationship" not in self.errors:
+                self.add_error("guardian_relationship", "Please tell us your relationship to the child.")
+        else:
+            cleaned_data["guardian_name"] = ""
+            cleaned_data["guardian_relationship"] = ""
+        if get("payment") == ConsultationRequest.Payment.INSURANCE:
+            if not get("insurance_carrier") and "insurance_carrier" not in self.errors:
+                self.add_error("insurance_carrier", "Please tell us your insurance company.")
+        else:
+            cleaned_data["insurance_carrier"] = ""
+        channel = get("preferred_channel")
+        if channel == Submission.Channel.TEXT and not get("consent_text"):
+            self.add_error("consent_text", "You asked us to text you: please tick that we may send texts.")
+        if channel == Submission.Channel.EMAIL and not get("consent_email"):
+            self.add_error("consent_email", "You asked us to email you: please tick that we may email you.")
+        return cleaned_data
+
+    def fill_extras(self, instance, now):
+        data = self.cleaned_data
+        instance.voicemail_consent_at = now if data.get("consent_voicemail") else None
+        instance.text_consent_at = now if data.get("consent_text") else None
+        instance.email_consent_at = now if data.get("consent_email") else None
+        chosen = set(data.get("best_times") or [])
+        for value, attribute in self.BEST_TIME_FIELDS.items():
+            setattr(instance, attribute, value in chosen)
+        instance.service = data.get("service")
+        instance.service_title = instance.service.title if instance.service else ""
+        instance.clinician = data.get("clinician")
+        instance.clinician_name = instance.clinician.display_name if instance.clinician else ""
+
+    @property
+    def wants_self_pay(self):
+        return self["payment"].value() == ConsultationRequest.Payment.SELF_PAY

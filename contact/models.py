@@ -1,0 +1,293 @@
+"""Stored contact messages and consultation requests, and the staff-edited contact settings.
+
+A `Submission` holds what every enquiry has (who to reach and how, consents, status, the
+notification's delivery state); `ContactMessage` and `ConsultationRequest` extend it with
+their own typed answers (multi-table inheritance), so the staff inbox lists both kinds
+together while each answer keeps its own column.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, validate_email
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+INTAKE_GROUP_NAME = "Intake coordinators"
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def new(self):
+        return self.filter(status=Submission.Status.NEW)
+
+    def awaiting_reply(self, hours):
+        """New submissions received more than `hours` ago: the practice's promise is overdue."""
+        return self.new().filter(received_at__lt=timezone.now() - timedelta(hours=hours))
+
+    def older_than(self, days):
+        return self.filter(received_at__lt=timezone.now() - timedelta(days=days))
+
+    def undelivered(self):
+        """Submissions whose staff notification has not been sent yet (pending or failed)."""
+        return self.exclude(notification_state=Submission.NotificationState.SENT)
+
+    def for_inbox(self):
+        """What the inbox list and export show, in a fixed number of queries."""
+        return self.select_related("consultationrequest", "contactmessage").order_by("-received_at", "-pk")
+
+
+class Submission(models.Model):
+    class Kind(models.TextChoices):
+        CONTACT = "contact", "Contact message"
+        CONSULTATION = "consultation", "Consultation request"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        REFERRED = "referred", "Referred"
+        CLOSED = "closed", "Closed"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+
+    class NotificationState(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, editable=False)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    staff_notes = models.TextField(
+        blank=True, help_text="For staff only. Keep clinical details in the records system, not here."
+    )
+
+    preferred_name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    preferred_channel = models.CharField(max_length=10, choices=Channel.choices)
+
+    # Acknowledgements: when each was given (every saved submission has both).
+    privacy_acknowledged_at = models.DateTimeField(null=True, editable=False)
+    not_emergency_acknowledged_at = models.DateTimeField(null=True, editable=False)
+
+    notification_state = models.CharField(
+        max_length=10, choices=NotificationState.choices, default=NotificationState.PENDING, db_index=True
+    )
+    notification_attempts = models.PositiveSmallIntegerField(default=0)
+    notification_last_error = models.CharField(max_length=300, blank=True)
+    notification_sent_at = models.DateTimeField(null=True, blank=True)
+    notification_retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the next automatic attempt is due, if one is scheduled."
+    )
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = "enquiry"
+        verbose_name_plural = "enquiries"
+
+    def __str__(self):
+        # No name here: this string appears in admin titles, logs and breadcrumbs.
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def reference(self):
+        return f"#{self.pk}"
+
+    @property
+    def specific(self):
+        """The ContactMessage or ConsultationRequest this row belongs to."""
+        if self.kind == self.Kind.CONSULTATION:
+            return getattr(self, "consultationrequest", self)
+        if self.kind == self.Kind.CONTACT:
+            return getattr(self, "contactmessage", self)
+        return self
+
+    @property
+    def service_label(self):
+        detail = self.specific
+        return getattr(detail, "service_title", "") or ""
+
+    @property
+    def location_label(self):
+        detail = self.specific
+        return detail.get_location_display() if getattr(detail, "location", "") else ""
+
+
+class ContactMessage(Submission):
+    message = models.TextField(max_length=1000)
+
+    class Meta:
+        verbose_name = "contact message"
+        verbose_name_plural = "contact messages"
+
+    def save(self, *args, **kwargs):
+        self.kind = Submission.Kind.CONTACT
+        super().save(*args, **kwargs)
+
+
+class ConsultationRequest(Submission):
+    class ClientType(models.TextChoices):
+        SELF = "self", "Me (an adult)"
+        CHILD = "child", "My child (under 18)"
+        COUPLE_FAMILY = "couple_family", "Couple or family"
+
+    class GuardianRelationship(models.TextChoices):
+        PARENT = "parent", "Parent"
+        LEGAL_GUARDIAN = "legal_guardian", "Legal guardian"
+
+    class Location(models.TextChoices):
+        NJ_IN_PERSON = "nj_in_person", "New Jersey, in person at the office"
+        NJ_TELEHEALTH = "nj_telehealth", "New Jersey, by telehealth"
+        OTHER_STATE = "other_state", "Another state"
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        TELEHEALTH = "telehealth", "Telehealth (video)"
+        EITHER = "either", "Either is fine"
+
+    class Payment(models.TextChoices):
+        INSURANCE = "insurance", "Insurance"
+        SELF_PAY = "self_pay", "Self-pay"
+        UNSURE = "unsure", "Not sure yet"
+
+    class HeardAbout(models.TextChoices):
+        SEARCH = "search", "Web search"
+        DIRECTORY = "directory", "A therapist directory"
+        FRIEND = "friend", "A friend or family member"
+        PROVIDER = "provider", "A doctor or another provider"
+        SOCIAL = "social", "Social media"
+        ARTICLE = "article", "An article on this site"
+        OTHER = "other", "Somewhere else"
+
+    pronouns = models.CharField(max_length=40, blank=True)
+    best_time_mornings = models.BooleanField(default=False)
+    best_time_afternoons = models.BooleanField(default=False)
+    best_time_evenings = models.BooleanField(default=False)
+    best_time_weekends = models.BooleanField(default=False)
+
+    # Consent per channel: when it was given, or empty when it was not.
+    voicemail_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    text_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    client_type = models.CharField(max_length=20, choices=ClientType.choices)
+    guardian_name = models.CharField(max_length=100, blank=True)
+    guardian_relationship = models.CharField(max_length=20, choices=GuardianRelationship.choices, blank=True)
+    location = models.CharField(max_length=20, choices=Location.choices)
+
+    service = models.ForeignKey(
+        "practice.ServicePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text too, so the request still says what was asked for if the page goes.
+    service_title = models.CharField(max_length=255, blank=True)
+    clinician = models.ForeignKey(
+        "practice.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    clinician_name = models.CharField(
+        max_length=255, blank=True, help_text="Empty when the visitor asked for help choosing."
+    )
+    session_format = models.CharField(max_length=20, choices=Format.choices)
+    payment = models.CharField(max_length=20, choices=Payment.choices)
+    insurance_carrier = models.CharField(max_length=100, blank=True)
+    heard_about = models.CharField(max_length=20, choices=HeardAbout.choices, blank=True)
+    note = models.TextField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "consultation request"
+        verbose_name_plural = "consultation requests"
+
+    def save(self, *args, **kwargs):
+        self.kind = Submission.Kind.CONSULTATION
+        super().save(*args, **kwargs)
+
+    @property
+    def best_times(self):
+        labels = [
+            ("Weekday mornings", self.best_time_mornings),
+            ("Weekday afternoons", self.best_time_afternoons),
+            ("Weekday evenings", self.best_time_evenings),
+            ("Weekends", self.best_time_weekends),
+        ]
+        return [label for label, chosen in labels if chosen]
+
+
+class SubmissionView(models.Model):
+    """One staff member opening one submission in the admin: the access log shown on it."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="views")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The name at the time, so the log survives the account being deleted.
+    username = models.CharField(max_length=150)
+    viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-viewed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.username} viewed #{self.submission_id} at {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+def validate_recipient_lines(value):
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                validate_email(line.strip())
+            except ValidationError:
+                raise ValidationError(f"“{line.strip()}” is not an email address.") from None
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseGenericSetting):
+    notification_recipients = models.TextField(
+        blank=True,
+        validators=[validate_recipient_lines],
+        help_text=(
+            "Who is told about new requests, one email address per line. Empty: the practice's "
+            "public email address from Practice details."
+        ),
+    )
+    include_details_in_email = models.BooleanField(
+        default=False,
+        verbose_name="Include answers in notification emails",
+        help_text=(
+            "Only tick this if your email provider has signed a business associate agreement (BAA) "
+            "with the practice. Otherwise emails say only that a request arrived, with a link."
+        ),
+    )
+    send_visitor_confirmation = models.BooleanField(
+        default=True,
+        help_text=(
+            "Email visitors a short, generic “we received your request” when they asked to be "
+            "contacted by email. It repeats nothing they wrote."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        default=365,
+        validators=[MinValueValidator(1)],
+        help_text="Requests older than this many days are deleted by the daily purge_submissions job.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("notification_recipients"), FieldPanel("include_details_in_email")],
+            heading="Staff notifications",
+        ),
+        FieldPanel("send_visitor_confirmation"),
+        FieldPanel("retention_days"),
+    ]
+
+    class Meta:
+        verbose_name = "Contact and intake"
+
+    @property
+    def recipient_list(self):
+        return [line.strip() for line in self.notification_recipients.splitlines() if line.strip()]

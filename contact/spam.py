@@ -1,0 +1,120 @@
+"""Holding off spam without third parties: a honeypot, a signed time check and a rate limit.
+
+None of these may block a person for good: a form that is too old is shown again with a
+request to send it again, and the rate limit only counts requests that were accepted.
+"""
+
+import hashlib
+import hmac
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+from contact import conf
+
+STARTED_SALT = "contact.form-started"
+HONEYPOT_FIELD = "extra_info"
+
+TOO_OLD_MESSAGE = (
+    "This page was open for a long time, so for your security we need you to send it again. "
+    "Your answers are still here: please check them and press the button again."
+)
+NOT_ACCEPTED_MESSAGE = (
+    "Sorry, we could not send that yet. Please check your answers and press the button again."
+)
+RATE_LIMITED_MESSAGE = (
+    "We have received several requests from your connection in the last few minutes, so we paused "
+    "this one. Please wait a few minutes and send it again, or call us instead."
+)
+
+
+def issue_started_token(now=None):
+    """A signed record of when the form was served."""
+    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time() if now is None else now:.3f}")
+
+
+def check_started_token(token, now=None):
+    """None when the form was served long enough ago and not too long ago, else the reason:
+    'invalid' (missing or tampered), 'too_fast' or 'too_old'."""
+    if not isinstance(token, str) or not token or len(token) > 200:
+        return "invalid"
+    try:
+        started = float(signing.Signer(salt=STARTED_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return "invalid"
+    age = (time.time() if now is None else now) - started
+    if age < conf.get("CONTACT_MIN_FILL_SECONDS"):
+        return "too_fast"
+    if age > conf.get("CONTACT_MAX_FORM_AGE_SECONDS"):
+        return "too_old"
+    return None
+
+
+class SpamCheckedForm(forms.Form):
+    """Adds the honeypot and the signed start time to a form.
+
+    The template renders both by hand: the honeypot hidden from people (and from assistive
+    technology), and the start time freshly signed on every render (`fresh_started`).
+    """
+
+    extra_info = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fresh_started = issue_started_token()
+
+    def is_honeypot_filled(self):
+        value = self.data.get(HONEYPOT_FIELD, "") if self.is_bound else ""
+        return bool(value.strip()) if isinstance(value, str) else bool(value)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        reason = check_started_token(self.data.get("started"))
+        if reason == "too_old":
+            self.add_error(None, forms.ValidationError(TOO_OLD_MESSAGE, code="too_old"))
+        elif reason:
+            self.add_error(None, forms.ValidationError(NOT_ACCEPTED_MESSAGE, code=reason))
+        return cleaned_data
+
+
+def client_address(request):
+    """The client's address: REMOTE_ADDR, or with CONTACT_TRUSTED_PROXY_COUNT proxies in front,
+    the address the outermost trusted proxy saw (X-Forwarded-For read from the right)."""
+    proxies = conf.get("CONTACT_TRUSTED_PROXY_COUNT")
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request):
+    # Only a keyed hash of the address reaches the cache.
+    digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256)
+    return f"contact:rate:{digest.hexdigest()[:32]}"
+
+
+def is_rate_limited(request):
+    return (cache.get(_rate_key(request)) or 0) >= conf.get("CONTACT_RATE_LIMIT")
+
+
+def record_accepted(request):
+    """Count one accepted (or quietly discarded) submission against the client's address."""
+    key = _rate_key(request)
+    window = conf.get("CONTACT_RATE_WINDOW_SECONDS")
+    if cache.add(key, 1, timeout=window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)

@@ -1,0 +1,74 @@
+"""The contact and consultation request pages. Thin: validation lives in the forms, the
+saving and queueing in `contact.services`."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from contact.forms import ConsultationRequestForm, ContactForm
+from contact.services import submission_create
+from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited, record_accepted
+
+FORM_PAGES = {
+    "contact": {"form_class": ContactForm, "template": "contact/contact_form.html"},
+    "consultation": {"form_class": ConsultationRequestForm, "template": "contact/intake_form.html"},
+}
+
+
+def _thanks_url(kind):
+    return f"{reverse('contact:thanks')}?sent={kind}"
+
+
+def _form_page(request, kind):
+    page = FORM_PAGES[kind]
+    form_class = page["form_class"]
+    status = 200
+    if request.method == "POST":
+        form = form_class(data=request.POST)
+        if form.is_honeypot_filled():
+            # Spam is discarded quietly: the bot sees the same page a person would.
+            record_accepted(request)
+            return redirect(_thanks_url(kind))
+        if is_rate_limited(request):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            submission_create(form=form, request=request)
+            return redirect(_thanks_url(kind))
+        else:
+            status = 400
+    else:
+        form = form_class(initial=_initial_from_query(request, kind))
+    return render(request, page["template"], {"form": form}, status=status)
+
+
+def _initial_from_query(request, kind):
+    if kind != "consultation":
+        return {}
+    service = request.GET.get("service", "")
+    return (
+        {"service": service} if isinstance(service, str) and service.isascii() and len(service) < 256 else {}
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact(request):
+    return _form_page(request, "contact")
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def intake(request):
+    return _form_page(request, "consultation")
+
+
+@require_http_methods(["GET", "HEAD"])
+def thanks(request):
+    kind = "consultation" if request.GET.get("sent") == "consultation" else "contact"
+    return render(request, "contact/thanks.html", {"kind": kind})

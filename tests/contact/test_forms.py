@@ -1,0 +1,139 @@
+import time
+
+import pytest
+
+from contact.forms import ConsultationRequestForm, ContactForm
+from contact.spam import TOO_OLD_MESSAGE, check_started_token, issue_started_token
+from tests.contact.factories import contact_post_data, intake_post_data, started_token
+
+pytestmark = pytest.mark.django_db
+
+
+def test_valid_contact_form_saves_a_typed_row_with_acknowledgement_times():
+    form = ContactForm(data=contact_post_data())
+    assert form.is_valid(), form.errors
+    message = form.save()
+    assert message.pk and message.kind == "contact"
+    assert message.privacy_acknowledged_at and message.not_emergency_acknowledged_at
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"email": "", "phone": ""}, "email"),
+        ({"email": "", "phone": "201-555-0123", "preferred_channel": "email"}, "email"),
+        ({"phone": "", "preferred_channel": "phone"}, "phone"),
+        ({"email": "not-an-address"}, "email"),
+        ({"phone": "call me maybe", "preferred_channel": "phone"}, "phone"),
+        ({"acknowledge_privacy": ""}, "acknowledge_privacy"),
+        ({"acknowledge_not_emergency": ""}, "acknowledge_not_emergency"),
+        ({"message": "x" * 1001}, "message"),
+        ({"preferred_name": ""}, "preferred_name"),
+    ],
+)
+def test_contact_form_gives_a_field_level_message(overrides, field):
+    form = ContactForm(data=contact_post_data(**overrides))
+    assert not form.is_valid()
+    assert field in form.errors
+
+
+def test_intake_offers_live_services_and_clinicians_with_space(intake_site):
+    form = ConsultationRequestForm()
+    services = [label for value, label in form.fields["service"].choices]
+    clinicians = [label for value, label in form.fields["clinician"].choices]
+    assert services == ["Not sure yet", "Anxiety therapy", "Couples therapy"]
+    assert clinicians == ["Help me choose", "Asha Rao, LCSW"]
+
+
+def test_intake_saves_answers_consents_and_the_chosen_service(intake_site):
+    form = ConsultationRequestForm(
+        data=intake_post_data(service="anxiety-therapy", clinician="asha-rao", consent_text="on")
+    )
+    assert form.is_valid(), form.errors
+    request = form.save()
+    assert request.service == intake_site["anxiety"].page_ptr.specific
+    assert request.service_title == "Anxiety therapy"
+    assert request.clinician_name == "Asha Rao, LCSW"
+    assert request.voicemail_consent_at and request.text_consent_at and request.email_consent_at is None
+    assert request.best_times == ["Weekday evenings", "Weekends"]
+
+
+@pytest.mark.parametrize("value", ["draft-service", "no-such-service", "anxiety\x00therapy", "x" * 5000])
+def test_intake_refuses_services_that_are_not_offered(intake_site, value):
+    form = ConsultationRequestForm(data=intake_post_data(service=value))
+    assert not form.is_valid()
+    assert "service" in form.errors
+
+
+def test_full_clinician_cannot_be_chosen(intake_site):
+    form = ConsultationRequestForm(data=intake_post_data(clinician="full-caseload"))
+    assert not form.is_valid() and "clinician" in form.errors
+
+
+def test_guardian_details_are_required_only_for_a_child(intake_site):
+    form = ConsultationRequestForm(data=intake_post_data(client_type="child"))
+    assert not form.is_valid()
+    assert {"guardian_name", "guardian_relationship"} <= set(form.errors)
+    form = ConsultationRequestForm(
+        data=intake_post_data(
+            client_type="self", guardian_name="Should Be Dropped", guardian_relationship="parent"
+        )
+    )
+    assert form.is_valid(), form.errors
+    assert form.save().guardian_name == ""
+
+
+def test_insurance_needs_a_carrier_and_channels_need_their_consent(intake_site):
+    form = ConsultationRequestForm(data=intake_post_data(payment="insurance", insurance_carrier=""))
+    assert "insurance_carrier" in form.errors
+    form = ConsultationRequestForm(data=intake_post_data(preferred_channel="text"))
+    assert "consent_text" in form.errors
+    form = ConsultationRequestForm(data=intake_post_data(preferred_channel="email"))
+    assert "consent_email" in form.errors
+
+
+def test_another_state_can_still_be_submitted(intake_site):
+    form = ConsultationRequestForm(data=intake_post_data(location="other_state"))
+    assert form.is_valid(), form.errors
+
+
+def test_error_summary_links_to_the_first_control_of_each_field(intake_site):
+    form = ConsultationRequestForm(data=intake_post_data(preferred_name="", location=""))
+    assert not form.is_valid()
+    anchors = [anchor for anchor, _ in form.error_summary()]
+    assert anchors == ["id_preferred_name", "id_location_0"]
+
+
+def test_a_form_sent_too_quickly_is_refused_with_a_way_forward():
+    form = ContactForm(data=contact_post_data(started=issue_started_token()))
+    assert not form.is_valid()
+    assert form.non_field_errors()
+    # The page shown again carries a fresh, valid start time.
+    assert check_started_token(form.fresh_started) == "too_fast"
+
+
+def test_a_form_left_open_too_long_asks_to_send_again():
+    form = ContactForm(data=contact_post_data(started=started_token(seconds_ago=3 * 60 * 60)))
+    assert not form.is_valid()
+    assert form.non_field_errors() == [TOO_OLD_MESSAGE]
+
+
+@pytest.mark.parametrize("token", ["", "garbage", f"{time.time() - 60:.3f}:forged-signature", None])
+def test_a_missing_or_forged_timestamp_is_refused(token):
+    data = contact_post_data()
+    if token is None:
+        del data["started"]
+    else:
+        data["started"] = token
+    form = ContactForm(data=data)
+    assert not form.is_valid() and form.non_field_errors()
+
+
+def test_minimum_time_is_configurable(settings):
+    settings.CONTACT_MIN_FILL_SECONDS = 0
+    assert ContactForm(data=contact_post_data(started=issue_started_token())).is_valid()
+
+
+def test_honeypot_is_detected():
+    assert ContactForm(data=contact_post_data(extra_info="http://spam.example")).is_honeypot_filled()
+    assert not ContactForm(data=contact_post_data()).is_honeypot_filled()
