@@ -124,8 +124,14 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: Django's tasks API stored in the database; `manage.py db_worker` runs it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work through Django's tasks API. Wagtail's own housekeeping (search and
+# reference index updates) runs immediately on publish, so search is never stale; the
+# practice's notifications use `@task(backend="notifications")`: a database queue that
+# `manage.py db_worker --backend notifications` works through (retries use run_after).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Mail: Django 6.1 MAILERS from one EMAIL_URL; without it mail is printed.
 MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL", ""))}
@@ -145,7 +151,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -51,12 +51,16 @@ class LiveSite:
     demo: load the demo content before serving.
     """
 
-    def __init__(self, *, env=None, worker=False, demo=True, workers=2, threads=4):
+    def __init__(
+        self, *, env=None, worker=False, demo=True, demo_args=(), collectstatic=False, workers=2, threads=4
+    ):
         self.tmp = Path(tempfile.mkdtemp(prefix="practice-live-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.worker = worker
         self.demo = demo
+        self.demo_args = list(demo_args)
+        self.collectstatic = collectstatic
         self.gunicorn_args = ["--workers", str(workers), "--threads", str(threads)]
         self._pg_name = None
         self._processes = {}
@@ -87,9 +91,11 @@ class LiveSite:
         if self._pg_name:
             with _postgres_admin_connection(self._pg_base) as conn, conn.cursor() as cur:
                 cur.execute(f'CREATE DATABASE "{self._pg_name}"')
+        if self.collectstatic:
+            self.manage("collectstatic", "--noinput", "-v0")
         self.manage("migrate", "--noinput", "-v0")
         if self.demo:
-            self.manage("load_demo_content")
+            self.manage("load_demo_content", *self.demo_args, timeout=1800)
         self.start_server()
         if self.worker:
             self.start_worker()
@@ -104,7 +110,17 @@ class LiveSite:
 
     def start_worker(self):
         self._spawn(
-            "worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"]
+            "worker",
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--backend",
+                "notifications",
+                "--interval",
+                "0.2",
+                "--no-startup-delay",
+            ],
         )
 
     def stop_process(self, name):

@@ -63,7 +63,8 @@ def legal_page_url(context, which):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     request = context["request"]
-    ancestors = page.get_ancestors().filter(depth__gt=1).live().public() if page.depth > 2 else []
+    # Ancestors of a page being served share its view restrictions, so `.public()` is not needed.
+    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page.depth > 2 else []
     items = [{"title": a.title if a.depth > 2 else "Home", "url": a.get_url(request)} for a in ancestors]
     return {"items": items, "current": page}
 

@@ -1,0 +1,79 @@
+"""Where each page type may live, and what its model computes."""
+
+import pytest
+from wagtail.models import Page
+
+from practice.models import (
+    ClinicianPage,
+    HomePage,
+    ServicePage,
+    ServicesIndexPage,
+    StandardPage,
+    TeamPage,
+)
+from tests.factories import ClinicianPageFactory, ServicePageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("model", "parent_key", "allowed"),
+    [
+        (ServicesIndexPage, "home", False),  # max_count 1, and one exists
+        (ServicePage, "services", True),
+        (ServicePage, "home", False),
+        (ServicePage, "team", False),
+        (ClinicianPage, "team", True),
+        (ClinicianPage, "services", False),
+        (ClinicianPage, "home", False),
+        (StandardPage, "home", True),
+        (StandardPage, "services", False),
+        (TeamPage, "home", False),  # max_count 1, and one exists
+        (HomePage, "home", False),
+    ],
+)
+def test_page_types_can_be_created_only_where_they_belong(site_tree, model, parent_key, allowed):
+    assert model.can_create_at(site_tree[parent_key]) is allowed
+
+
+def test_home_page_lives_only_at_the_top_and_only_once(site_tree):
+    root = Page.get_first_root_node()
+    assert HomePage.can_exist_under(root)
+    assert not HomePage.can_create_at(root)  # one already exists
+
+
+def test_standard_pages_nest_under_standard_pages(site_tree):
+    about = StandardPageFactory(parent=site_tree["home"], title="About")
+    assert StandardPage.can_create_at(about)
+    assert not ServicePage.can_create_at(about)
+
+
+def test_clinician_lists_come_from_one_entry_per_line(site_tree):
+    clinician = ClinicianPageFactory(
+        parent=site_tree["team"], specialties="Anxiety\n\n  Burnout  \n", languages="English, Hindi ,"
+    )
+    assert clinician.specialty_list == ["Anxiety", "Burnout"]
+    assert clinician.language_list == ["English", "Hindi"]
+
+
+def test_formats_list_only_what_is_offered(site_tree):
+    service = ServicePageFactory(parent=site_tree["services"], offers_in_person=False)
+    assert service.formats == ["Telehealth"]
+
+
+def test_meta_description_falls_back_to_the_summary(site_tree):
+    service = ServicePageFactory(parent=site_tree["services"], summary="Help with worry.")
+    assert service.get_meta_description() == "Help with worry."
+    service.search_description = "Written for search engines."
+    assert service.get_meta_description() == "Written for search engines."
+
+
+def test_service_call_to_action_opens_the_intake_with_this_service(site_tree):
+    service = ServicePageFactory(parent=site_tree["services"], slug="anxiety-therapy")
+    assert service.get_intake_url() == "/contact/intake/?service=anxiety-therapy"
+
+
+def test_no_page_type_has_a_testimonial_field():
+    for model in (HomePage, ServicesIndexPage, ServicePage, TeamPage, ClinicianPage, StandardPage):
+        names = " ".join(field.name for field in model._meta.get_fields())
+        assert "testimonial" not in names and "review_quote" not in names

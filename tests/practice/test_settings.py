@@ -1,0 +1,94 @@
+"""Settings come from the environment and production refuses unsafe defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from practice.env import mailer_from_url
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "False",
+    "SECRET_KEY": "a-real-production-secret-" + "k" * 40,
+    "ALLOWED_HOSTS": "www.example.org",
+    "EMAIL_URL": "smtp://user:pass@smtp.example.org:587/?tls=True",
+}
+
+
+def run_manage(*args, **env):
+    base = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", *PRODUCTION}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "practice.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", **{**PRODUCTION, "ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_mode_starts_without_any_configuration():
+    result = run_manage("check", DEBUG="True")
+    assert result.returncode == 0, result.stderr
+
+
+def test_email_url_with_starttls_becomes_an_smtp_mailer():
+    mailer = mailer_from_url("smtp://ann%40x.org:p%2Fw@mail.example.org:587/?tls=True&timeout=5")
+    assert mailer == {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": "mail.example.org",
+            "port": 587,
+            "username": "ann@x.org",
+            "password": "p/w",
+            "use_tls": True,
+            "use_ssl": False,
+            "timeout": 5,
+        },
+    }
+
+
+def test_smtps_uses_implicit_tls_and_no_url_prints_to_console():
+    assert mailer_from_url("smtps://mail.example.org")["OPTIONS"]["use_ssl"] is True
+    assert mailer_from_url("")["BACKEND"].endswith("console.EmailBackend")
+
+
+@pytest.mark.parametrize("url", ["http://mail.example.org", "smtp://", "ftp://x"])
+def test_bad_email_urls_fail_with_a_clear_message(url):
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+        mailer_from_url(url)
+
+
+def test_sqlite_runs_in_wal_mode(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+    # The test database is in memory, which has no WAL; the setting is what we check.
+    assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
+    assert mode in {"wal", "memory"}

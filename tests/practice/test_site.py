@@ -1,0 +1,90 @@
+"""Site-level URLs and headers: robots, sitemap, health, search, security headers."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import Page
+
+from tests.factories import ServicePageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_sitemap_lists_live_pages_with_lastmod_and_hides_drafts(client, site_tree):
+    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", slug="anxiety")
+    for page in Page.objects.filter(depth__gt=1):
+        page.specific.save_revision().publish()  # as editors do: sets last_published_at
+    draft = ServicePageFactory(parent=site_tree["services"], title="Secret plans", slug="secret")
+    draft.unpublish()
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [el.text for el in root.findall("s:url/s:loc", ns)]
+    assert "http://localhost/services/anxiety/" in locs
+    assert not any("secret" in loc for loc in locs)
+    assert all(url.find("s:lastmod", ns) is not None for url in root.findall("s:url", ns))
+
+
+def test_search_finds_live_pages_only(client, site_tree):
+    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", summary="Racing thoughts.")
+    hidden = StandardPageFactory(parent=site_tree["home"], title="Anxiety draft")
+    hidden.unpublish()
+    html = client.get("/search/", {"q": "anxiety"}).content.decode()
+    assert "Anxiety therapy" in html
+    assert "Anxiety draft" not in html
+    assert "1 result for" in html
+
+
+@pytest.mark.parametrize("query", ["", "a" * 5000, "\x00", "<script>alert(1)</script>", "%%%", "’"])
+def test_search_survives_any_query(client, site_tree, query):
+    response = client.get("/search/", {"q": query, "page": "x"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_security_headers_on_public_pages(client, site_tree):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_admin_allows_same_origin_framing_for_previews(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_footer_and_navigation_are_editable_settings(client, site_tree):
+    from practice.models import NavigationSettings, PracticeSettings
+
+    about = StandardPageFactory(parent=site_tree["home"], title="About us", slug="about")
+    nav = NavigationSettings.load()
+    nav.main_menu = [("link", {"label": "About the practice", "page": about, "url": ""})]
+    nav.privacy_notice_page = about
+    nav.save()
+    practice = PracticeSettings.load()
+    practice.phone = "(201) 555-0100"
+    practice.save()
+    html = client.get("/about/").content.decode()
+    assert '<a href="/about/" aria-current="page">About the practice</a>' in html
+    assert "(201) 555-0100" in html
