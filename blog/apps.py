@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class BlogConfig(AppConfig):
+    name = "blog"
+    verbose_name = "Blog"
+
+    def ready(self):
+        from blog import signals
+
+        signals.connect()

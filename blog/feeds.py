@@ -1,0 +1,65 @@
+"""RSS 2.0 feeds of the blog, served by the blog index's routes (/blog/feed/ and per category)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import strip_tags
+
+FEED_SIZE = 20
+
+
+class ArticleFeed(Feed):
+    """The newest published articles, with their summaries. Built for one request.
+
+    Links are relative; Django's Feed adds the scheme and host of the request.
+    """
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index, *, request, articles, category=None, site_name=""):
+        super().__init__()
+        self.index = index
+        self.request = request
+        self.category = category
+        self.site_name = site_name
+        self.articles = articles
+
+    def title(self):
+        name = self.site_name or self.index.title
+        return f"{name}: {self.category.name}" if self.category else f"{name}: articles"
+
+    def link(self):
+        if self.category:
+            return self.index.route_url("category", self.request, slug=self.category.slug)
+        return self.index.get_url(self.request)
+
+    def feed_url(self):
+        return self.request.path
+
+    def description(self):
+        if self.category and self.category.description:
+            return self.category.description
+        intro = " ".join(strip_tags(self.index.intro).split())
+        return intro or f"New articles from {self.site_name or self.index.title}."
+
+    def items(self):
+        return (
+            self.articles.select_related("author").prefetch_related("categories").newest_first()[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_author_name(self, item):
+        return item.author.title if item.author else None
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]

@@ -1,0 +1,330 @@
+"""Articles: what staff write, clinicians review and visitors read."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from blog import seo
+from blog.blocks import ArticleStreamBlock
+from blog.models.taxonomy import ArticlePageTag, Category
+from blog.reading_time import reading_minutes
+from practice.models import BasePage, PracticeSettings
+
+RELATED_COUNT = 3
+# Addresses under /blog/ that the index answers itself; an article may not take them.
+RESERVED_SLUGS = frozenset({"category", "tag", "feed"})
+
+
+def restricted_q():
+    """Pages in a private section, tested inside the query itself. Wagtail's own `public()`
+    first loads every view restriction, one more query each time it is used."""
+    restrictions = PageViewRestriction.objects.annotate(
+        candidate=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+    ).filter(candidate__startswith=F("page__path"))
+    return Exists(restrictions)
+
+
+class ViewRestrictionsMixin:
+    """The view restrictions that apply to a page in one query instead of two: the ancestors'
+    paths are prefixes of the page's own, and an alias follows its source page."""
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        """Live articles outside any private section: what visitors, feeds and search may see."""
+        return self.live().exclude(restricted_q())
+
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def with_listing_data(self):
+        """Everything an article card shows (its first category by name, author, hero image
+        and the image's renditions) in two queries, however many articles there are."""
+        first_category = Category.objects.filter(articles=OuterRef("pk")).order_by("name").values("name")[:1]
+        return (
+            self.select_related("hero_image", "author")
+            .prefetch_related("hero_image__renditions")
+            .annotate(category_name=Subquery(first_category))
+        )
+
+    def with_article_data(self):
+        """Everything the article page shows about the article itself."""
+        return self.select_related(
+            "hero_image", "author", "clinically_reviewed_by", "related_service"
+        ).prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")), "tags")
+
+    def in_category(self, category):
+        return self.filter(categories=category)
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def today():
+    return timezone.localdate()
+
+
+class ArticlePage(ViewRestrictionsMixin, BasePage):
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences that make someone want to read on. Shown in listings, in the "
+        "feed and as the description in search engines.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown above the article, on cards and when the article is shared. Its "
+        "description is read aloud as alt text, so describe what it shows.",
+    )
+    body = StreamField(
+        ArticleStreamBlock(),
+        help_text="The article. Start sections with Heading 2; add quotes, images and invitations to reach out.",
+    )
+    date = models.DateField(
+        "publication date",
+        default=today,
+        help_text="The date shown on the article and used to order the blog. For a scheduled article, "
+        "set it to the day it goes live.",
+    )
+    categories = ParentalManyToManyField(
+        "blog.Category",
+        blank=True,
+        related_name="articles",
+        help_text="Usually one; each category has its own page and feed.",
+    )
+    tags = ClusterTaggableManager(
+        through=ArticlePageTag,
+        blank=True,
+        help_text="A few specific topics, e.g. boundaries, family, burnout. Each tag has its own page.",
+    )
+    author = models.ForeignKey(
+        "practice.ClinicianPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="The clinician who wrote the article.",
+    )
+    clinically_reviewed_by = models.ForeignKey(
+        "practice.ClinicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="A licensed clinician, other than the author, who checked the article's clinical content.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the clinical review last happened. Shown to readers."
+    )
+    related_service = models.ForeignKey(
+        "practice.ServicePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="The service this article leads to. The invitation to reach out at the end opens the "
+        "consultation request with this service chosen.",
+    )
+    cta_heading = models.CharField(
+        "closing heading",
+        max_length=120,
+        default="You do not have to work through this alone",
+        help_text="Heading of the invitation to reach out at the end of the article.",
+    )
+    cta_text = models.TextField(
+        "closing text",
+        max_length=300,
+        default="Request a free 15-minute consultation. We will get in touch to find a time that works for you.",
+        help_text="A sentence under that heading.",
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        default=1,
+        editable=False,
+        help_text="Minutes to read, counted from the body when the article is saved.",
+    )
+
+    summary_field = "summary"
+    objects = ArticlePageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("tags")],
+            heading="Categories and tags",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldRowPanel([FieldPanel("clinically_reviewed_by"), FieldPanel("last_reviewed")]),
+                FieldPanel("date"),
+            ],
+            heading="Authorship and review",
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("related_service", "practice.ServicePage"),
+                FieldPanel("cta_heading"),
+                FieldPanel("cta_text"),
+            ],
+            heading="Invitation to reach out",
+        ),
+        InlinePanel(
+            "related_links",
+            label="Related article",
+            max_num=RELATED_COUNT,
+            heading="Related articles",
+            help_text="Chosen by hand. Left empty (or short), articles sharing categories and tags fill in.",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    template = "blog/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by the blog itself; choose another slug."})
+        if self.author_id and self.author_id == self.clinically_reviewed_by_id:
+            raise ValidationError(
+                {"clinically_reviewed_by": "The clinical reviewer should be someone other than the author."}
+            )
+        self.reading_time = reading_minutes(self.body)
+
+    def save(self, *args, **kwargs):
+        self.reading_time = reading_minutes(self.body)
+        super().save(*args, **kwargs)
+
+    def get_social_image(self):
+        return self.hero_image
+
+    def get_sitemap_urls(self, request=None):
+        """One entry, with lastmod the moment the article last changed for readers."""
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        return [{"location": self.get_full_url(request), "lastmod": lastmod}]
+
+    @property
+    def published_at(self):
+        """The publication date as an aware datetime: the first publication time when that fell
+        on the publication date, midnight of that date otherwise."""
+        first = self.first_published_at
+        if first and timezone.localdate(first) == self.date:
+            return first
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
+
+    @property
+    def modified_at(self):
+        return self.last_published_at or self.published_at
+
+    def get_intake_url(self):
+        """The consultation request, with the related service chosen when there is one."""
+        url = reverse("contact:intake")
+        service = self.related_service
+        if service is not None and service.live:
+            url += f"?service={service.slug}"
+        return url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = self.get_parent().specific
+        crumbs = seo.breadcrumb_trail(self, request)
+        image = seo.social_image(request, self.hero_image)
+        practice_name = PracticeSettings.load(request_or_site=request).practice_name
+        context.update(
+            blog_index=index,
+            categories=list(self.categories.all()),
+            tags=list(self.tags.all()),
+            related_articles=self.get_related_articles(),
+            social_image=image,
+            canonical=seo.absolute(request, self.get_url(request)),
+            breadcrumbs=[{"title": title, "url": url} for title, url in crumbs],
+            breadcrumb_data=seo.breadcrumb_list(request, [*crumbs, (self.title, self.get_url(request))]),
+            article_data=seo.blog_posting(request, self, image=image, publisher_name=practice_name),
+        )
+        return context
+
+    def get_related_articles(self, limit=RELATED_COUNT):
+        """Hand-picked articles first (in their order), then those sharing the most categories
+        and tags, newest first. Only articles visitors may see; never this one."""
+        if self.pk and "related_links" not in getattr(self, "_cluster_related_objects", {}):
+            # The saved choices, read inside the one query below.
+            links = ArticleRelatedLink.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
+            picked = Subquery(links.values("sort_order")[:1])
+        else:
+            # Choices being edited (preview) live only in memory.
+            ids = [link.article_id for link in self.related_links.all() if link.article_id]
+            picked = Case(*(When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)), default=None)
+        # How many of this article's categories and tags each candidate shares. (An empty
+        # `__in` would blank out the whole sum, so only non-empty ones take part.)
+        counts = []
+        if category_ids := [category.pk for category in self.categories.all()]:
+            counts.append(Count("categories", filter=Q(categories__in=category_ids), distinct=True))
+        if tag_ids := [tag.pk for tag in self.tags.all()]:
+            counts.append(Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True))
+        shared = sum(counts[1:], counts[0]) if counts else Value(0)
+        candidates = (
+            ArticlePage.objects.published()
+            .exclude(pk=self.pk)
+            .annotate(pick=picked, shared=shared)
+            .filter(Q(pick__isnull=False) | Q(shared__gt=0))
+            .order_by(F("pick").asc(nulls_last=True), "-shared", "-date", "-pk")
+            .with_listing_data()
+        )
+        return list(candidates[:limit])
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="An article readers of this one would want next.",
+    )
+
+    panels = [PageChooserPanel("article", "blog.ArticlePage")]
