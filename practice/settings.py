@@ -197,9 +197,11 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
-# The Wagtail admin ships inline styles and previews pages in a same-origin frame.
+# The Wagtail admin (signed-in staff only) ships inline scripts and styles and previews
+# pages in a same-origin frame; the public site keeps the strict policy above.
 ADMIN_CSP = {
     **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", "blob:"],
     "frame-src": [CSP.SELF],
@@ -216,7 +218,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "png", "bmp": "png", "tiff": "png"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILREDIRECTS_AUTO_CREATE = True
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff email hashes sent to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
