@@ -5,9 +5,13 @@ The list shows no names: a name is shown only on a submission's own page, where 
 is logged (who, when) and listed.
 """
 
+from functools import wraps
+
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -22,6 +26,20 @@ from practice.models import PracticeSettings
 
 # Inspect rows that are internal plumbing or shown in another form.
 INSPECT_SKIP = {"id", "submission_ptr", "service", "clinician", "staff_notes"}
+
+
+def forbidden_as_403(view):
+    """Wagtail turns a permission failure into a redirect to the dashboard; for submissions we
+    answer 403 outright, so no URL of the inbox (or its exports) looks reachable."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as error:
+            return permission_denied(request, error)
+
+    return wrapped
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -136,6 +154,9 @@ class SubmissionViewSet(ModelViewSet):
         "staff_notes": "Staff notes",
     }
     export_filename = "enquiries"
+
+    def construct_view(self, view_class, **kwargs):
+        return forbidden_as_403(super().construct_view(view_class, **kwargs))
 
 
 submission_viewset = SubmissionViewSet()

@@ -1,0 +1,154 @@
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from contact.models import INTAKE_GROUP_NAME, Submission, SubmissionView
+from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enquiry(db):
+    return ConsultationRequestFactory(
+        preferred_name="Inbox Person", email="inbox@example.com", service_title="Anxiety therapy"
+    )
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    user = django_user_model.objects.create_user("coordinator", password="pw")
+    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An editor who can use the admin, even with the model permissions ticked by mistake,
+    but is not an intake coordinator."""
+    user = django_user_model.objects.create_user("editor", password="pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_submission"),
+        Permission.objects.get(codename="change_submission"),
+        Permission.objects.get(codename="delete_submission"),
+    )
+    user.groups.add(group)
+    return user
+
+
+def inbox_urls(pk):
+    return [
+        reverse("enquiries:index"),
+        reverse("enquiries:index_results"),
+        reverse("enquiries:index") + "?export=csv",
+        reverse("enquiries:index") + "?export=xlsx",
+        reverse("enquiries:inspect", args=[pk]),
+        reverse("enquiries:edit", args=[pk]),
+        reverse("enquiries:delete", args=[pk]),
+        reverse("enquiries:history", args=[pk]),
+    ]
+
+
+def test_intake_coordinators_group_exists_with_view_permission():
+    group = Group.objects.get(name=INTAKE_GROUP_NAME)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"access_admin", "view_submission", "change_submission"} <= codenames
+
+
+def test_editor_outside_the_group_gets_403_everywhere(client, editor, enquiry):
+    client.force_login(editor)
+    for url in inbox_urls(enquiry.pk):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Inbox Person" not in response.content
+    assert client.post(reverse("enquiries:edit", args=[enquiry.pk]), {"status": "closed"}).status_code == 403
+    assert Submission.objects.get(pk=enquiry.pk).status == Submission.Status.NEW
+    assert not SubmissionView.objects.exists()
+
+
+def test_menu_item_and_dashboard_panel_are_hidden_from_editors(client, editor, enquiry):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "/admin/enquiries/" not in html
+
+
+def test_coordinator_sees_the_inbox_without_names(client, coordinator, enquiry):
+    ContactMessageFactory()
+    client.force_login(coordinator)
+    response = client.get(reverse("enquiries:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"#{enquiry.pk}" in html and "Anxiety therapy" in html and "Consultation request" in html
+    assert "Inbox Person" not in html
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "/admin/enquiries/" in home and "new enquir" in home
+
+
+def test_filters_and_search(client, coordinator, enquiry):
+    other = ContactMessageFactory(preferred_name="Someone Else")
+    client.force_login(coordinator)
+    index = reverse("enquiries:index")
+    html = client.get(index, {"kind": "contact"}).content.decode()
+    assert f"#{other.pk}" in html and f"#{enquiry.pk}<" not in html
+    html = client.get(index, {"location": "nj_in_person"}).content.decode()
+    assert f"#{enquiry.pk}" in html
+    html = client.get(index, {"q": "inbox@example"}).content.decode()
+    assert f"#{enquiry.pk}" in html and f"#{other.pk}<" not in html
+
+
+def test_inspect_shows_the_answers_and_records_each_view(client, coordinator, enquiry):
+    client.force_login(coordinator)
+    url = reverse("enquiries:inspect", args=[enquiry.pk])
+    html = client.get(url).content.decode()
+    assert "Inbox Person" in html and "inbox@example.com" in html and "Anxiety therapy" in html
+    client.get(url)
+    views = SubmissionView.objects.filter(submission=enquiry)
+    assert views.count() == 2 and {v.username for v in views} == {"coordinator"}
+    assert "coordinator" in client.get(url).content.decode()
+
+
+def test_edit_changes_only_status_and_notes(client, coordinator, enquiry):
+    client.force_login(coordinator)
+    url = reverse("enquiries:edit", args=[enquiry.pk])
+    form_html = client.get(url).content.decode()
+    assert 'name="status"' in form_html and 'name="staff_notes"' in form_html
+    assert 'name="preferred_name"' not in form_html
+    response = client.post(
+        url, {"status": "contacted", "staff_notes": "Left a voicemail.", "preferred_name": "Changed"}
+    )
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert enquiry.status == "contacted" and enquiry.staff_notes == "Left a voicemail."
+    assert enquiry.preferred_name == "Inbox Person"
+
+
+def test_nobody_adds_submissions_in_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get(reverse("enquiries:add")).status_code == 403
+
+
+def test_coordinator_cannot_delete_but_a_superuser_can(client, coordinator, admin_user, enquiry):
+    client.force_login(coordinator)
+    assert client.get(reverse("enquiries:delete", args=[enquiry.pk])).status_code == 403
+    client.force_login(admin_user)
+    assert client.post(reverse("enquiries:delete", args=[enquiry.pk])).status_code == 302
+    assert not Submission.objects.exists()
+
+
+def test_csv_and_xlsx_exports(client, coordinator, enquiry):
+    client.force_login(coordinator)
+    csv = client.get(reverse("enquiries:index"), {"export": "csv"})
+    assert csv.status_code == 200
+    text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert "Preferred name" in text and "Inbox Person" in text and "Consultation request" in text
+    xlsx = client.get(reverse("enquiries:index"), {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "Inbox Person" in values and "Anxiety therapy" in values

@@ -1,0 +1,84 @@
+"""No input a client can send gives a 500: generated posts to both forms."""
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contact.models import Submission
+from tests.contact.factories import contact_post_data, intake_post_data
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+CONTACT_FIELDS = list(contact_post_data())
+INTAKE_FIELDS = list(intake_post_data())
+
+any_text = st.one_of(
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=300),
+    st.just("\x00"),
+    st.builds(lambda s: s + "\x00" + s, st.text(max_size=10)),
+    st.builds(lambda n: "x" * n, st.integers(min_value=1000, max_value=200_000)),
+    st.integers().map(str),
+    st.floats(allow_nan=True).map(str),
+    st.sampled_from(["", " ", "on", "true", "[]", "{}", "null", "%00", "' OR 1=1 --", "<script>", "\ud7ff"]),
+)
+field_value = st.one_of(any_text, st.lists(any_text, max_size=4))
+
+
+def post_strategy(fields, base):
+    overrides = st.dictionaries(st.sampled_from(fields), field_value, max_size=len(fields))
+    removed = st.lists(st.sampled_from(fields), unique=True, max_size=5)
+    extra = st.dictionaries(st.text(min_size=1, max_size=20), any_text, max_size=3)
+    return st.tuples(overrides, removed, extra).map(lambda parts: _assemble(base, *parts))
+
+
+def _assemble(base, overrides, removed, extra):
+    data = {**base(), **extra, **overrides}
+    for name in removed:
+        data.pop(name, None)
+    data.pop("extra_info", None)  # honeypot posts are answered without validation
+    return data
+
+
+HYPOTHESIS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@HYPOTHESIS
+@given(data=post_strategy(CONTACT_FIELDS, contact_post_data))
+def test_contact_form_never_fails_with_a_server_error(intake_site, settings, data):
+    settings.CONTACT_RATE_LIMIT = 10_000
+    response = Client(raise_request_exception=False).post("/contact/", data)
+    assert response.status_code in (302, 400), response.status_code
+
+
+@HYPOTHESIS
+@given(data=post_strategy(INTAKE_FIELDS, intake_post_data))
+def test_intake_form_never_fails_with_a_server_error(intake_site, settings, data):
+    settings.CONTACT_RATE_LIMIT = 10_000
+    response = Client(raise_request_exception=False).post("/contact/intake/", data)
+    assert response.status_code in (302, 400), response.status_code
+
+
+@HYPOTHESIS
+@given(query=any_text)
+def test_intake_page_accepts_any_service_query(intake_site, query):
+    assert (
+        Client(raise_request_exception=False).get("/contact/intake/", {"service": query}).status_code == 200
+    )
+
+
+def test_huge_and_binary_bodies_are_answered(intake_site, settings):
+    settings.CONTACT_RATE_LIMIT = 10_000
+    client = Client(raise_request_exception=False)
+    huge = intake_post_data(note="n" * 2_000_000, preferred_name="p" * 100_000)
+    assert client.post("/contact/intake/", huge).status_code == 400
+    response = client.post("/contact/", b"\x00\xff" * 1000, content_type="application/octet-stream")
+    assert response.status_code == 400
+    response = client.post("/contact/", "{}", content_type="application/json")
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0
