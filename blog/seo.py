@@ -95,10 +95,10 @@ def blog_posting(request, article, *, image=None, publisher_name=""):
         }
     if publisher_name:
         data["publisher"] = {"@type": "Organization", "name": publisher_name, "url": absolute(request, "/")}
-    categories = [category.name for category in article.categories.all()]
+    categories = [category.name for category in article.category_list]
     if categories:
         data["articleSection"] = categories
-    tags = [tag.name for tag in article.tags.all()]
+    tags = [tag.name for tag in article.tag_list]
     if tags:
         data["keywords"] = tags
     return data

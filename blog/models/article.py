@@ -11,16 +11,19 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
-    Prefetch,
     Q,
+    StringAgg,
     Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
@@ -49,9 +52,12 @@ def restricted_q():
 
 class ViewRestrictionsMixin:
     """The view restrictions that apply to a page in one query instead of two: the ancestors'
-    paths are prefixes of the page's own, and an alias follows its source page."""
+    paths are prefixes of the page's own, and an alias follows its source page. None at all
+    when the query that fetched the page already found it outside any private section."""
 
     def get_view_restrictions(self):
+        if getattr(self, "in_private_section", None) is False and not self.alias_of_id:
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
         return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
@@ -76,10 +82,16 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def with_article_data(self):
-        """Everything the article page shows about the article itself."""
+        """Everything the article page shows about the article itself, in one query: its
+        people and images joined, its categories and tags aggregated as text, and whether it
+        sits in a private section (which spares Wagtail's view-restriction lookup)."""
         return self.select_related(
             "hero_image", "author", "clinically_reviewed_by", "related_service"
-        ).prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")), "tags")
+        ).annotate(
+            category_labels=labels(ArticlePage.categories.through, "articlepage", "category"),
+            tag_labels=labels(ArticlePageTag, "content_object", "tag"),
+            in_private_section=restricted_q(),
+        )
 
     def in_category(self, category):
         return self.filter(categories=category)
@@ -89,6 +101,37 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+LABEL_FIELDS, LABEL_ROWS = "\t", "\n"
+
+
+def labels(through, owner, target):
+    """A subquery giving one line "pk<TAB>slug<TAB>name" per category or tag of an article;
+    `unpack_labels` turns it back into objects. (SQLite cannot order inside an aggregate.)"""
+    line = Concat(
+        Cast(f"{target}_id", models.CharField()),
+        Value(LABEL_FIELDS),
+        f"{target}__slug",
+        Value(LABEL_FIELDS),
+        f"{target}__name",
+        output_field=models.CharField(),
+    )
+    rows = (
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(text=StringAgg(line, delimiter=Value(LABEL_ROWS)))
+        .values("text")
+    )
+    return Subquery(rows, output_field=models.TextField())
+
+
+def unpack_labels(text, model):
+    items = []
+    for row in filter(None, (text or "").split(LABEL_ROWS)):
+        pk, slug, name = row.split(LABEL_FIELDS, 2)
+        items.append(model(pk=int(pk), slug=slug, name=name))
+    return sorted(items, key=lambda item: item.name)
 
 
 def today():
@@ -243,6 +286,20 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
     def get_social_image(self):
         return self.hero_image
 
+    @cached_property
+    def category_list(self):
+        """The article's categories by name; free when fetched `with_article_data()`."""
+        if hasattr(self, "category_labels"):
+            return unpack_labels(self.category_labels, Category)
+        return sorted(self.categories.all(), key=lambda category: category.name)
+
+    @cached_property
+    def tag_list(self):
+        """The article's tags by name; free when fetched `with_article_data()`."""
+        if hasattr(self, "tag_labels"):
+            return unpack_labels(self.tag_labels, Tag)
+        return sorted(self.tags.all(), key=lambda tag: tag.name)
+
     def get_sitemap_urls(self, request=None):
         """One entry, with lastmod the moment the article last changed for readers."""
         lastmod = self.last_published_at or self.latest_revision_created_at
@@ -277,8 +334,8 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
         context.update(
             blog_index=index,
-            categories=list(self.categories.all()),
-            tags=list(self.tags.all()),
+            categories=self.category_list,
+            tags=self.tag_list,
             related_articles=self.get_related_articles(),
             social_image=image,
             canonical=seo.absolute(request, self.get_url(request)),
@@ -302,9 +359,9 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
         # How many of this article's categories and tags each candidate shares. (An empty
         # `__in` would blank out the whole sum, so only non-empty ones take part.)
         counts = []
-        if category_ids := [category.pk for category in self.categories.all()]:
+        if category_ids := [category.pk for category in self.category_list]:
             counts.append(Count("categories", filter=Q(categories__in=category_ids), distinct=True))
-        if tag_ids := [tag.pk for tag in self.tags.all()]:
+        if tag_ids := [tag.pk for tag in self.tag_list]:
             counts.append(Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True))
         shared = sum(counts[1:], counts[0]) if counts else Value(0)
         candidates = (

@@ -1,0 +1,79 @@
+"""Blog pages cost a fixed number of queries: the same with 10 articles as with 500, and at
+most 12 (renditions are warmed by a first request, as they would be in production)."""
+
+import pytest
+import wagtail_factories
+from django.test import Client
+
+from blog.models import ArticleRelatedLink
+from tests.blog.factories import ArticlePageFactory, CategoryFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+MAX_QUERIES = 12
+URLS = [
+    "/blog/",
+    "/blog/?page=2",
+    "/blog/category/managing-stress/",
+    "/blog/tag/trust/",
+    "/blog/feed/",
+    "/blog/category/managing-stress/feed/",
+    "/blog/featured/",
+    "/",
+]
+
+
+def add_articles(blog, count, start, categories, images):
+    for number in range(start, start + count):
+        ArticlePageFactory(
+            parent=blog,
+            slug=f"article-{number}",
+            hero_image=images[number % len(images)],
+            categories=[categories[number % len(categories)]],
+            tags=["trust", f"topic-{number % 7}"],
+        )
+
+
+def measure(django_assert_max_num_queries):
+    client = Client()
+    counts = {}
+    for url in URLS:
+        assert client.get(url).status_code == 200, url  # warms renditions
+        with django_assert_max_num_queries(MAX_QUERIES, info=url) as captured:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(captured)
+    return counts
+
+
+def test_blog_pages_cost_the_same_few_queries_with_10_or_500_articles(
+    blog_site, django_assert_max_num_queries
+):
+    categories = [CategoryFactory(name=name) for name in ("Managing stress", "Family", "Anxiety")]
+    images = wagtail_factories.ImageFactory.create_batch(4)
+    service = blog_site.service
+    featured = ArticlePageFactory(
+        parent=blog_site.blog,
+        slug="featured",
+        hero_image=images[0],
+        categories=categories[:1],
+        tags=["trust", "boundaries"],
+        clinically_reviewed_by=blog_site.reviewer,
+        related_service=service,
+        body=[
+            ("paragraph", f'<h2>Start</h2><p>See <a linktype="page" id="{service.pk}">the service</a>.</p>'),
+            ("pull_quote", {"quote": "A line worth pausing on.", "attribution": ""}),
+            (
+                "call_to_action",
+                {"heading": "Talk to us", "text": "", "destination": "service", "service": service},
+            ),
+        ],
+    )
+    add_articles(blog_site.blog, 9, 1, categories, images)
+    ArticleRelatedLink.objects.create(page=featured, article_id=featured.get_siblings(inclusive=False)[0].pk)
+    small = measure(django_assert_max_num_queries)
+
+    add_articles(blog_site.blog, 490, 10, categories, images)
+    large = measure(django_assert_max_num_queries)
+
+    print("queries with 10 and 500 articles:", {url: (small[url], large[url]) for url in URLS})
+    assert large == small
