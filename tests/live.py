@@ -5,6 +5,7 @@ server DATABASE_URL points at), migrates it, loads the demo content, and serves 
 gunicorn in a separate process, as production does. Tests talk to it over HTTP only.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -28,7 +29,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@contextlib.contextmanager
 def _postgres_admin_connection(url):
+    """An autocommit connection to the server's `postgres` database. Not `with conn:`, which
+    in psycopg2 2.9 opens a transaction even in autocommit, where CREATE DATABASE fails."""
     import psycopg2
 
     parts = urlsplit(url)
@@ -40,7 +44,10 @@ def _postgres_admin_connection(url):
         dbname="postgres",
     )
     conn.autocommit = True
-    return conn
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 class LiveSite:
