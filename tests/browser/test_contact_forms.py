@@ -1,0 +1,142 @@
+"""The contact and consultation request forms in real Chromium: keyboard only, axe-clean
+before and after a failed submission, progressive disclosure with and without JavaScript."""
+
+import time
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+
+MIN_FILL_SECONDS = 3  # the site's default minimum time between loading and sending a form
+
+
+def tab_to(page, selector, max_tabs=80):
+    """Press Tab until the element matching `selector` has focus (as a keyboard user would)."""
+    for _ in range(max_tabs):
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def wait_out_minimum_time(loaded_at):
+    remaining = MIN_FILL_SECONDS + 0.3 - (time.monotonic() - loaded_at)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+def test_contact_form_completed_with_the_keyboard_alone(live_site, page):
+    page.goto(live_site.url + "/contact/")
+    loaded_at = time.monotonic()
+    tab_to(page, "#id_preferred_name")
+    page.keyboard.type("Keyboard Visitor")
+    tab_to(page, "#id_email")
+    page.keyboard.type("keyboard@example.com")
+    tab_to(page, "#id_preferred_channel_0")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_message")
+    page.keyboard.type("Do you offer evening sessions?")
+    tab_to(page, "#id_acknowledge_not_emergency")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_acknowledge_privacy")
+    page.keyboard.press("Space")
+    tab_to(page, "form.contact-form button[type=submit]")
+    wait_out_minimum_time(loaded_at)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/contact/thanks/?sent=contact")
+    assert page.get_by_role("heading", name="What happens next").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_consultation_request_completed_with_the_keyboard_alone(live_site, page):
+    page.goto(live_site.url + "/contact/intake/")
+    loaded_at = time.monotonic()
+    tab_to(page, "#id_preferred_name")
+    page.keyboard.type("Keyboard Client")
+    tab_to(page, "#id_phone")
+    page.keyboard.type("201-555-0142")
+    tab_to(page, "#id_preferred_channel_0")
+    page.keyboard.press("ArrowDown")  # Email -> Phone call
+    assert page.is_checked("#id_preferred_channel_1")
+    tab_to(page, "#id_consent_voicemail")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_client_type_0")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_location_0")
+    page.keyboard.press("ArrowDown")  # New Jersey by telehealth
+    assert page.is_checked("#id_location_1")
+    tab_to(page, "#id_service")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "#id_session_format_0")
+    page.keyboard.press("ArrowDown")  # Telehealth
+    tab_to(page, "#id_payment_0")
+    page.keyboard.press("ArrowDown")  # Self-pay
+    assert page.locator("#good-faith-estimate-notice").is_visible()
+    tab_to(page, "#id_acknowledge_not_emergency")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_acknowledge_privacy")
+    page.keyboard.press("Space")
+    tab_to(page, "form.contact-form button[type=submit]")
+    wait_out_minimum_time(loaded_at)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/contact/thanks/?sent=consultation")
+    assert "within two business days" in page.inner_text("main")
+
+
+@pytest.mark.parametrize("path", ["/contact/", "/contact/intake/"])
+def test_no_axe_violations_before_and_after_a_failed_submission(live_site, page, path):
+    page.goto(live_site.url + path)
+    assert_no_axe_violations(page)
+    with page.expect_navigation():
+        page.click("form.contact-form button[type=submit]")
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    # The summary takes focus so it is announced, and each entry leads to its field.
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith("Error:")
+    assert_no_axe_violations(page)
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_preferred_name"
+
+
+def test_service_in_the_link_is_preselected(live_site, page):
+    page.goto(live_site.url + "/contact/intake/?service=anxiety-therapy")
+    assert page.input_value("#id_service") == "anxiety-therapy"
+
+
+def test_self_pay_reveals_the_good_faith_estimate_notice(live_site, page):
+    page.goto(live_site.url + "/contact/intake/")
+    notice = page.locator("#good-faith-estimate-notice")
+    assert notice.is_hidden()
+    page.check("#id_payment_1")  # Self-pay
+    assert notice.is_visible()
+    assert "Good Faith Estimate" in notice.inner_text()
+    assert notice.get_by_role("link", name="Read the Good Faith Estimate notice").is_visible()
+    page.check("#id_payment_0")  # Insurance
+    assert notice.is_hidden()
+    assert page.locator("#id_insurance_carrier").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_other_state_and_child_show_their_follow_ups(live_site, page):
+    page.goto(live_site.url + "/contact/intake/")
+    assert page.locator("#other-state-notice").is_hidden()
+    assert page.locator("#guardian-details").is_hidden()
+    page.check("#id_location_2")
+    assert page.locator("#other-state-notice").is_visible()
+    page.check("#id_client_type_1")
+    assert page.locator("#id_guardian_name").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_without_javascript_every_notice_is_on_the_page(live_site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/contact/intake/")
+        for selector in ("#good-faith-estimate-notice", "#other-state-notice", "#guardian-details"):
+            assert page.locator(selector).is_visible(), selector
+    finally:
+        context.close()
