@@ -302,8 +302,7 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
 
     def get_sitemap_urls(self, request=None):
         """One entry, with lastmod the moment the article last changed for readers."""
-        lastmod = self.last_published_at or self.latest_revision_created_at
-        return [{"location": self.get_full_url(request), "lastmod": lastmod}]
+        return [{"location": self.get_full_url(request), "lastmod": self.modified_at}]
 
     @property
     def published_at(self):

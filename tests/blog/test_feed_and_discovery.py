@@ -1,0 +1,195 @@
+"""How articles are found outside the listings: RSS feeds, the sitemap, search, and the
+structured data and sharing metadata in each article's <head>."""
+
+import datetime
+import json
+import re
+import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own output
+from email.utils import parsedate_to_datetime
+
+import pytest
+import wagtail_factories
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from tests.blog.factories import ArticlePageFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def feed_items(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314
+    return channel, channel.findall("item")
+
+
+@pytest.fixture
+def articles(blog_site):
+    stress = CategoryFactory(name="Managing stress")
+    today = timezone.localdate()
+    old = ArticlePageFactory(parent=blog_site.blog, title="Old", date=today - datetime.timedelta(days=30))
+    new = ArticlePageFactory(
+        parent=blog_site.blog,
+        title="New",
+        summary="Fresh <thoughts> & more.",
+        date=today,
+        categories=[stress],
+    )
+    middle = ArticlePageFactory(
+        parent=blog_site.blog, title="Middle", date=today - datetime.timedelta(days=3), categories=[stress]
+    )
+    draft = ArticlePageFactory(parent=blog_site.blog, title="Draft", live=False, categories=[stress])
+    private = ArticlePageFactory(parent=blog_site.blog, title="Private", categories=[stress])
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")  # noqa: S106
+    return {"old": old, "new": new, "middle": middle, "draft": draft, "private": private}
+
+
+def test_the_feed_is_rss_with_published_articles_newest_first(articles):
+    channel, items = feed_items(Client().get("/blog/feed/"))
+    assert channel.findtext("title") == "We Rise Therapy and Wellness: articles"
+    assert channel.findtext("link") == "http://testserver/blog/"
+    assert [item.findtext("title") for item in items] == ["New", "Middle", "Old"]
+    dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
+    assert dates == sorted(dates, reverse=True)
+    new = items[0]
+    assert new.findtext("description") == "Fresh <thoughts> & more."
+    assert new.findtext("link") == "http://testserver/blog/new/"
+    assert new.findtext("category") == "Managing stress"
+    assert new.findtext(f"{DC}creator") == articles["new"].author.title
+
+
+def test_a_category_feed_carries_only_that_category(articles):
+    channel, items = feed_items(Client().get("/blog/category/managing-stress/feed/"))
+    assert channel.findtext("title") == "We Rise Therapy and Wellness: Managing stress"
+    assert [item.findtext("title") for item in items] == ["New", "Middle"]
+
+
+def test_every_page_advertises_the_feed(articles):
+    html = Client().get("/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html and 'href="/blog/feed/"' in html
+
+
+def test_drafts_and_private_articles_leak_into_no_feed_sitemap_or_search(articles):
+    client = Client()
+    feeds = (
+        client.get("/blog/feed/").content.decode()
+        + client.get("/blog/category/managing-stress/feed/").content.decode()
+    )
+    sitemap = client.get("/sitemap.xml").content.decode()
+    search = client.get("/search/", {"q": "Draft Private"}).content.decode()
+    for leak in ("Draft", "Private", "/blog/draft/", "/blog/private/"):
+        assert leak not in feeds
+        assert leak not in sitemap
+        assert f'">{leak}</a>' not in search
+
+
+def test_articles_are_in_the_sitemap_with_lastmod(articles):
+    root = ET.fromstring(Client().get("/sitemap.xml").content)  # noqa: S314
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns) for url in root}
+    assert "http://localhost/blog/new/" in entries
+    assert entries["http://localhost/blog/new/"]  # a date
+
+
+def test_publishing_an_article_makes_search_find_it(blog_site):
+    article = ArticlePageFactory(
+        parent=blog_site.blog,
+        title="Healing from trust issues",
+        live=False,
+        body=[("paragraph", "<p>Trust is one of the hardest things to rebuild.</p>")],
+    )
+    client = Client()
+    assert "Healing from trust issues" not in client.get("/search/", {"q": "rebuild"}).content.decode()
+    article.save_revision().publish()
+    html = client.get("/search/", {"q": "rebuild"}).content.decode()
+    assert f'<a href="{article.url}">Healing from trust issues</a>' in html
+
+
+def structured_data(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return {data["@type"]: data for data in map(json.loads, blocks)}
+
+
+def test_an_article_carries_blog_posting_and_breadcrumb_json_ld(blog_site):
+    image = wagtail_factories.ImageFactory(
+        description="Soft circles in plum and peach.", file__width=1600, file__height=900
+    )
+    article = ArticlePageFactory(
+        parent=blog_site.blog,
+        title="Healing </script><script>alert(1)</script>",
+        slug="healing",
+        hero_image=image,
+        author=blog_site.author,
+        clinically_reviewed_by=blog_site.reviewer,
+        last_reviewed=datetime.date(2026, 1, 5),
+        categories=[CategoryFactory(name="Managing stress")],
+        tags=["trust"],
+    )
+    html = Client().get(article.url).content.decode()
+    assert "<script>alert(1)" not in html
+    data = structured_data(html)
+
+    posting = data["BlogPosting"]
+    assert posting["@context"] == "https://schema.org"
+    assert posting["headline"] == article.title
+    assert posting["url"] == "http://testserver/blog/healing/"
+    assert posting["author"] == {
+        "@type": "Person",
+        "name": "Anjali Mehta",
+        "url": "http://testserver/team/anjali-mehta/",
+        "honorificSuffix": "LCSW",
+    }
+    page = posting["mainEntityOfPage"]
+    assert page["@type"] == "WebPage" and page["@id"] == posting["url"]
+    assert page["reviewedBy"]["name"] == "Grace Kim"
+    assert page["lastReviewed"] == "2026-01-05"
+    assert datetime.datetime.fromisoformat(posting["datePublished"]).date() == article.date
+    assert datetime.datetime.fromisoformat(posting["dateModified"])
+    assert posting["image"]["url"].startswith("http://testserver/media/images/")
+    assert posting["image"]["width"] == 1200 and posting["image"]["height"] == 630
+    assert posting["articleSection"] == ["Managing stress"]
+    assert posting["keywords"] == ["trust"]
+
+    crumbs = data["BreadcrumbList"]["itemListElement"]
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "Home", "http://testserver/"),
+        (2, "Blog", "http://testserver/blog/"),
+        (3, article.title, "http://testserver/blog/healing/"),
+    ]
+
+
+def test_an_article_carries_open_graph_and_twitter_meta_with_the_hero_image(blog_site):
+    image = wagtail_factories.ImageFactory(description="Soft circles in plum and peach.")
+    article = ArticlePageFactory(parent=blog_site.blog, slug="shared", hero_image=image, summary="A summary.")
+    html = Client().get(article.url).content.decode()
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert og_image.startswith("http://testserver/media/images/") and og_image.endswith(".jpg")
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:description" content="A summary.">' in html
+    assert '<meta property="og:image:alt" content="Soft circles in plum and peach.">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert f'<meta name="twitter:image" content="{og_image}">' in html
+    assert '<meta name="description" content="A summary.">' in html
+
+
+def test_the_hero_is_a_responsive_picture_loaded_eagerly_and_cards_lazily(blog_site):
+    image = wagtail_factories.ImageFactory(description="Soft circles.")
+    article = ArticlePageFactory(parent=blog_site.blog, slug="pictured", hero_image=image)
+    html = Client().get(article.url).content.decode()
+    hero = re.search(r'<div class="article__hero">(.*?)</div>', html, re.S).group(1)
+    assert 'type="image/avif"' in hero and 'type="image/webp"' in hero
+    assert "srcset=" in hero and 'width="' in hero and 'height="' in hero
+    assert 'alt="Soft circles."' in hero
+    assert 'loading="lazy"' not in hero
+    card = Client().get("/blog/").content.decode()
+    assert 'loading="lazy"' in card and 'type="image/avif"' in card
+
+
+def test_listings_carry_breadcrumb_json_ld(blog_site):
+    CategoryFactory(name="Managing stress")
+    data = structured_data(Client().get("/blog/category/managing-stress/").content.decode())
+    names = [item["name"] for item in data["BreadcrumbList"]["itemListElement"]]
+    assert names == ["Home", "Blog", "Managing stress"]

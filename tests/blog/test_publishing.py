@@ -1,0 +1,83 @@
+"""Editors' side of articles: scheduled publishing, revisions, redirects on slug change."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+
+from blog.models import ArticlePage
+from tests.blog.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_scheduled_article_goes_live_only_when_publish_scheduled_runs_after_its_time(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, title="Scheduled", slug="scheduled", live=False)
+    article.go_live_at = timezone.now() + datetime.timedelta(hours=2)
+    revision = article.save_revision()
+    revision.publish()
+    article.refresh_from_db()
+    client = Client()
+
+    assert not article.live
+    assert revision.approved_go_live_at is not None
+    assert client.get("/blog/scheduled/").status_code == 404
+    assert "Scheduled" not in client.get("/blog/").content.decode()
+    assert "Scheduled" not in client.get("/blog/feed/").content.decode()
+
+    call_command("publish_scheduled")  # too early: nothing changes
+    article.refresh_from_db()
+    assert not article.live
+
+    # Two hours later the time has passed: move the schedule back rather than the clock.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    ArticlePage.objects.filter(pk=article.pk).update(go_live_at=past)
+    call_command("publish_scheduled")
+    article.refresh_from_db()
+
+    assert article.live
+    assert client.get("/blog/scheduled/").status_code == 200
+    assert "Scheduled" in client.get("/blog/").content.decode()
+    assert "Scheduled" in client.get("/blog/feed/").content.decode()
+
+
+def test_an_article_expires_when_its_time_is_up(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, slug="expiring")
+    article.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    article.save()
+    call_command("publish_scheduled")
+    article.refresh_from_db()
+    assert not article.live and article.expired
+
+
+def test_changing_a_published_articles_slug_redirects_the_old_address(
+    blog_site, django_capture_on_commit_callbacks
+):
+    article = ArticlePageFactory(parent=blog_site.blog, slug="old-address")
+    article.save_revision().publish()
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.slug = "new-address"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals slug changes on commit
+        article.save_revision().publish()
+
+    assert Redirect.objects.filter(old_path="/blog/old-address", redirect_page=article).exists()
+    response = Client().get("/blog/old-address/")
+    assert response.status_code == 301 and response["Location"].endswith("/blog/new-address/")
+
+
+def test_publishing_keeps_each_version_as_a_revision(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, title="First title")
+    article.save_revision().publish()
+    article.title = "Second title"
+    article.save_revision().publish()
+    assert [r.content["title"] for r in article.revisions.order_by("created_at")] == [
+        "First title",
+        "Second title",
+    ]
