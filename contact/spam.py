@@ -70,7 +70,11 @@ class SpamCheckedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fresh_started = issue_started_token()
+        # Shown again after an error, the form keeps its first start time while that is still
+        # good, so a person who fixes one answer quickly is not asked to wait.
+        token = self.data.get("started") if self.is_bound else None
+        reusable = check_started_token(token) in (None, "too_fast")
+        self.fresh_started = token if reusable else issue_started_token()
 
     def is_honeypot_filled(self):
         value = self.data.get(HONEYPOT_FIELD, "") if self.is_bound else ""

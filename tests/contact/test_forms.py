@@ -108,8 +108,17 @@ def test_a_form_sent_too_quickly_is_refused_with_a_way_forward():
     form = ContactForm(data=contact_post_data(started=issue_started_token()))
     assert not form.is_valid()
     assert form.non_field_errors()
-    # The page shown again carries a fresh, valid start time.
-    assert check_started_token(form.fresh_started) == "too_fast"
+    # The page shown again keeps the start time, which becomes good once enough time passes.
+    assert form.fresh_started == form.data["started"]
+    assert check_started_token(form.fresh_started, now=time.time() + 5) is None
+
+
+def test_a_stale_or_forged_start_time_is_replaced_when_the_form_is_shown_again():
+    stale = ContactForm(data=contact_post_data(started=started_token(seconds_ago=3 * 60 * 60)))
+    forged = ContactForm(data=contact_post_data(started="1.0:forged"))
+    for form in (stale, forged):
+        assert form.fresh_started != form.data["started"]
+        assert check_started_token(form.fresh_started, now=time.time() + 5) is None
 
 
 def test_a_form_left_open_too_long_asks_to_send_again():
