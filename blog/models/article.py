@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
@@ -232,15 +233,18 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("author"),
-                FieldRowPanel([FieldPanel("clinically_reviewed_by"), FieldPanel("last_reviewed")]),
+                # The practice has a handful of clinicians and services: plain menus beat choosers.
+                FieldPanel("author", widget=forms.Select),
+                FieldRowPanel(
+                    [FieldPanel("clinically_reviewed_by", widget=forms.Select), FieldPanel("last_reviewed")]
+                ),
                 FieldPanel("date"),
             ],
             heading="Authorship and review",
         ),
         MultiFieldPanel(
             [
-                PageChooserPanel("related_service", "practice.ServicePage"),
+                FieldPanel("related_service", widget=forms.Select),
                 FieldPanel("cta_heading"),
                 FieldPanel("cta_text"),
             ],
@@ -354,7 +358,9 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
         else:
             # Choices being edited (preview) live only in memory.
             ids = [link.article_id for link in self.related_links.all() if link.article_id]
-            picked = Case(*(When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)), default=None)
+            whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
+            nothing = Value(None, output_field=models.IntegerField())
+            picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
         # How many of this article's categories and tags each candidate shares. (An empty
         # `__in` would blank out the whole sum, so only non-empty ones take part.)
         counts = []

@@ -81,3 +81,52 @@ def test_publishing_keeps_each_version_as_a_revision(blog_site):
         "First title",
         "Second title",
     ]
+
+
+def preview_data(blog_site, **fields):
+    return {
+        "title": "A draft in preview",
+        "slug": "a-draft-in-preview",
+        "summary": "What the draft is about.",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-value": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Draft words.", "depth": 0, '
+        '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+        "author": blog_site.author.pk,
+        "date": "2026-01-01",
+        "related_links-TOTAL_FORMS": "0",
+        "related_links-INITIAL_FORMS": "0",
+        "related_links-MIN_NUM_FORMS": "0",
+        "related_links-MAX_NUM_FORMS": "3",
+        "tags": "",
+        "cta_heading": "Reach out",
+        "cta_text": "We are here.",
+        **fields,
+    }
+
+
+def test_an_editor_can_preview_a_new_article_before_saving_it(blog_site, admin_client):
+    url = f"/admin/pages/add/blog/articlepage/{blog_site.blog.pk}/preview/"
+    assert admin_client.post(url, preview_data(blog_site)).json() == {"is_valid": True, "is_available": True}
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>A draft in preview</h1>" in html and "Draft words." in html
+    assert not ArticlePage.objects.filter(slug="a-draft-in-preview").exists()
+
+
+def test_the_admin_form_explains_every_field(blog_site, admin_client):
+    html = admin_client.get(f"/admin/pages/add/blog/articlepage/{blog_site.blog.pk}/").content.decode()
+    for field in ("summary", "hero_image", "body", "date", "categories", "tags", "author", "related_service"):
+        help_text = ArticlePage._meta.get_field(field).help_text
+        assert help_text and str(help_text)[:40] in html.replace("&#x27;", "'"), field
+
+
+def test_the_preview_may_be_framed_by_the_admin(blog_site, admin_client):
+    url = f"/admin/pages/add/blog/articlepage/{blog_site.blog.pk}/preview/"
+    admin_client.post(url, preview_data(blog_site))
+    response = admin_client.get(url)
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
