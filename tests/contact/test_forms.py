@@ -58,7 +58,11 @@ def test_intake_saves_answers_consents_and_the_chosen_service(intake_site):
     assert request.best_times == ["Weekday evenings", "Weekends"]
 
 
-@pytest.mark.parametrize("value", ["draft-service", "no-such-service", "anxiety\x00therapy", "x" * 5000])
+@pytest.mark.parametrize(
+    "value",
+    ["draft-service", "no-such-service", "anxiety\x00therapy", "x" * 5000],
+    ids=["draft", "unknown", "null-byte", "huge"],
+)
 def test_intake_refuses_services_that_are_not_offered(intake_site, value):
     form = ConsultationRequestForm(data=intake_post_data(service=value))
     assert not form.is_valid()
@@ -127,7 +131,7 @@ def test_a_form_left_open_too_long_asks_to_send_again():
     assert form.non_field_errors() == [TOO_OLD_MESSAGE]
 
 
-@pytest.mark.parametrize("token", ["", "garbage", f"{time.time() - 60:.3f}:forged-signature", None])
+@pytest.mark.parametrize("token", ["", "garbage", "1700000000.000:forged-signature", None])
 def test_a_missing_or_forged_timestamp_is_refused(token):
     data = contact_post_data()
     if token is None:
