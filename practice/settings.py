@@ -113,6 +113,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses GIN indexes on PostgreSQL (check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
+elif "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Wagtail's database search backend uses PostgreSQL's full-text search fields.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker, used by rate limits).

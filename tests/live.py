@@ -30,9 +30,8 @@ def free_port():
 
 
 @contextlib.contextmanager
-def _postgres_admin_connection(url):
-    """An autocommit connection to the server's `postgres` database. Not `with conn:`, which
-    in psycopg2 2.9 opens a transaction even in autocommit, where CREATE DATABASE fails."""
+def run_postgres_admin(url, sql):
+    """Run one statement (CREATE/DROP DATABASE) on the server of `url`, outside any transaction."""
     import psycopg2
 
     parts = urlsplit(url)
@@ -43,9 +42,10 @@ def _postgres_admin_connection(url):
         password=parts.password or None,
         dbname="postgres",
     )
-    conn.autocommit = True
     try:
-        yield conn
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute(sql)
     finally:
         conn.close()
 
@@ -96,8 +96,7 @@ class LiveSite:
 
     def start(self):
         if self._pg_name:
-            with _postgres_admin_connection(self._pg_base) as conn, conn.cursor() as cur:
-                cur.execute(f'CREATE DATABASE "{self._pg_name}"')
+            run_postgres_admin(self._pg_base, f'CREATE DATABASE "{self._pg_name}"')
         if self.collectstatic:
             self.manage("collectstatic", "--noinput", "-v0")
         self.manage("migrate", "--noinput", "-v0")
@@ -145,8 +144,7 @@ class LiveSite:
             self.stop_process(name)
         if self._pg_name:
             try:
-                with _postgres_admin_connection(self._pg_base) as conn, conn.cursor() as cur:
-                    cur.execute(f'DROP DATABASE IF EXISTS "{self._pg_name}" WITH (FORCE)')
+                run_postgres_admin(self._pg_base, f'DROP DATABASE IF EXISTS "{self._pg_name}" WITH (FORCE)')
             except Exception as error:  # noqa: BLE001
                 print(f"could not drop {self._pg_name}: {error}", file=sys.stderr)
         shutil.rmtree(self.tmp, ignore_errors=True)
