@@ -122,6 +122,12 @@ class Submission(models.Model):
         return detail.get_location_display() if getattr(detail, "location", "") else ""
 
 
+# Column headings in the admin inbox.
+Submission.reference.fget.short_description = "Number"
+Submission.service_label.fget.short_description = "Service"
+Submission.location_label.fget.short_description = "Location"
+
+
 class ContactMessage(Submission):
     message = models.TextField(max_length=1000)
 

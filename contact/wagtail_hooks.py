@@ -22,7 +22,7 @@ from wagtail.permissions import policy_registry
 
 from contact.models import ConsultationRequest, Submission
 from contact.services import submission_record_view
-from practice.models import PracticeSettings
+from practice.models import PracticeSettings, ServicePage
 
 # Inspect rows that are internal plumbing or shown in another form.
 INSPECT_SKIP = {"id", "submission_ptr", "service", "clinician", "staff_notes"}
@@ -50,6 +50,11 @@ class SubmissionFilterSet(WagtailFilterSet):
         field_name="consultationrequest__location",
         choices=ConsultationRequest.Location.choices,
     )
+    service = django_filters.ModelChoiceFilter(
+        label="Service",
+        field_name="consultationrequest__service",
+        queryset=ServicePage.objects.order_by("path"),
+    )
     notification_state = django_filters.ChoiceFilter(
         label="Notification", choices=Submission.NotificationState.choices
     )
@@ -57,7 +62,7 @@ class SubmissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Submission
-        fields = ["kind", "status", "location", "notification_state", "received_at"]
+        fields = ["kind", "status", "location", "service", "notification_state", "received_at"]
 
 
 class SubmissionIndexView(IndexView):
@@ -90,6 +95,8 @@ class SubmissionInspectView(InspectView):
                 value = getattr(self.object, f"get_{field.name}_display")()
             elif isinstance(value, bool):
                 value = "Yes" if value else "No"
+            elif value in (None, ""):
+                value = "—"
             rows.append(
                 {
                     "label": field.verbose_name[:1].upper() + field.verbose_name[1:],
@@ -120,7 +127,15 @@ class SubmissionViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = ["status", "staff_notes"]
     ordering = ["-received_at", "-pk"]
-    list_display = ["reference", "kind", "received_at", "status", "service_label", "location_label"]
+    list_display = [
+        "reference",
+        "kind",
+        "received_at",
+        "status",
+        "service_label",
+        "location_label",
+        "notification_state",
+    ]
     filterset_class = SubmissionFilterSet
     search_fields = ["preferred_name", "email", "phone"]
     search_backend_name = None  # plain database lookups; submissions are not in the site search index

@@ -97,6 +97,10 @@ def test_filters_and_search(client, coordinator, enquiry):
     assert f"#{other.pk}" in html and f"#{enquiry.pk}<" not in html
     html = client.get(index, {"location": "nj_in_person"}).content.decode()
     assert f"#{enquiry.pk}" in html
+    html = client.get(index, {"service": enquiry.service_id or ""}).content.decode()
+    assert f"#{enquiry.pk}" in html
+    html = client.get(index, {"notification_state": "failed"}).content.decode()
+    assert f"#{enquiry.pk}<" not in html
     html = client.get(index, {"q": "inbox@example"}).content.decode()
     assert f"#{enquiry.pk}" in html and f"#{other.pk}<" not in html
 
