@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from practice.models import NavigationSettings
+from practice.models import NavigationSettings, PracticeSettings
 
 register = template.Library()
 
@@ -67,6 +67,34 @@ def breadcrumbs(context, page):
     ancestors = page.get_ancestors().filter(depth__gt=1).live() if page.depth > 2 else []
     items = [{"title": a.title if a.depth > 2 else "Home", "url": a.get_url(request)} for a in ancestors]
     return {"items": items, "current": page}
+
+
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context):
+    """Open Graph and Twitter card tags for the page being served (or any other view)."""
+    request = context["request"]
+    page = context.get("page")
+    og = {
+        "type": "website",
+        "title": getattr(page, "seo_title", "") or getattr(page, "title", ""),
+        "description": page.get_meta_description() if hasattr(page, "get_meta_description") else "",
+        "url": canonical_url(context),
+        "site_name": PracticeSettings.load(request_or_site=request).practice_name,
+        "image": None,
+    }
+    image = page.get_social_image() if hasattr(page, "get_social_image") else None
+    if image is not None:
+        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+        og["image"] = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return {"og": og}
 
 
 @register.simple_tag(takes_context=True)
