@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import TestCase
 from wagtail.models import Page, WorkflowPage
 
 from blog.demo import seed
 from blog.models import ArticlePage, BlogIndexPage, Category
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "healing-from-trust-issues.txt"
 
 
@@ -60,12 +60,6 @@ class BodyText(HTMLParser):
             self.link[1] += data
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content")
-    return ArticlePage.objects.get(slug=seed.SLUG)
-
-
 def parse_body(html):
     parser = BodyText()
     parser.feed(html)
@@ -80,86 +74,92 @@ def test_the_repository_keeps_the_seed_text_unchanged():
     assert len(paragraphs) == 37  # 5 headings, 10 list items, 22 paragraphs
 
 
-def test_the_seed_article_is_on_the_site_word_for_word(demo):
-    response = Client().get("/blog/healing-from-trust-issues/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    _, title, paragraphs = seed.read_seed()
-    assert f"<h1>{title}</h1>" in html
-    body = parse_body(html)
-    assert [text for _, text in body.blocks] == [p.removeprefix(seed.LIST_MARK) for p in paragraphs]
-    assert "’" in html and "it’s" in html  # curly apostrophes kept
+class DemoContentTests(TestCase):
+    """Loads the demo once for the class; each test runs in a transaction rolled back after it."""
 
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content")
+        cls.demo = ArticlePage.objects.get(slug=seed.SLUG)
 
-def test_the_seed_article_keeps_its_structure(demo):
-    body = parse_body(Client().get("/blog/healing-from-trust-issues/").content.decode())
-    assert body.headings == list(seed.HEADINGS)
-    assert body.lists == 2
-    assert [tag for tag, _ in body.blocks].count("li") == 10
-    for tag, text in body.blocks:
-        assert (tag == "h2") == (text in seed.HEADINGS)
+    def test_the_seed_article_is_on_the_site_word_for_word(self):
+        response = self.client.get("/blog/healing-from-trust-issues/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        _, title, paragraphs = seed.read_seed()
+        assert f"<h1>{title}</h1>" in html
+        body = parse_body(html)
+        assert [text for _, text in body.blocks] == [p.removeprefix(seed.LIST_MARK) for p in paragraphs]
+        assert "’" in html and "it’s" in html  # curly apostrophes kept
 
+    def test_the_seed_article_keeps_its_structure(self):
+        body = parse_body(self.client.get("/blog/healing-from-trust-issues/").content.decode())
+        assert body.headings == list(seed.HEADINGS)
+        assert body.lists == 2
+        assert [tag for tag, _ in body.blocks].count("li") == 10
+        for tag, text in body.blocks:
+            assert (tag == "h2") == (text in seed.HEADINGS)
 
-def test_the_seed_article_links_to_the_service_and_the_consultation_request(demo):
-    body = parse_body(Client().get("/blog/healing-from-trust-issues/").content.decode())
-    service = (
-        "individual therapy for relationship issues",
-        "/services/individual-therapy-for-relationship-issues/",
-    )
-    assert body.links[0] == service
-    assert body.links[-2] == service
-    assert body.links[-1] == (
-        "Reach out now",
-        "/contact/intake/?service=individual-therapy-for-relationship-issues",
-    )
+    def test_the_seed_article_links_to_the_service_and_the_consultation_request(self):
+        body = parse_body(self.client.get("/blog/healing-from-trust-issues/").content.decode())
+        service = (
+            "individual therapy for relationship issues",
+            "/services/individual-therapy-for-relationship-issues/",
+        )
+        assert body.links[0] == service
+        assert body.links[-2] == service
+        assert body.links[-1] == (
+            "Reach out now",
+            "/contact/intake/?service=individual-therapy-for-relationship-issues",
+        )
 
+    def test_the_seed_article_is_everywhere_it_belongs(self):
+        client = self.client
+        assert [c.name for c in self.demo.categories.all()] == ["Managing stress"]
+        assert (
+            self.demo.author
+            and self.demo.clinically_reviewed_by
+            and self.demo.author != self.demo.clinically_reviewed_by
+        )
+        title = "Healing From Trust Issues in Personal Relationships"
+        assert title in client.get("/blog/category/managing-stress/").content.decode()
+        assert title in client.get("/blog/").content.decode()
+        assert title in client.get("/blog/feed/").content.decode()
+        assert "/blog/healing-from-trust-issues/" in client.get("/sitemap.xml").content.decode()
+        assert title in client.get("/search/", {"q": "trust"}).content.decode()
+        assert title in client.get("/").content.decode()
 
-def test_the_seed_article_is_everywhere_it_belongs(demo):
-    client = Client()
-    assert [c.name for c in demo.categories.all()] == ["Managing stress"]
-    assert demo.author and demo.clinically_reviewed_by and demo.author != demo.clinically_reviewed_by
-    title = "Healing From Trust Issues in Personal Relationships"
-    assert title in client.get("/blog/category/managing-stress/").content.decode()
-    assert title in client.get("/blog/").content.decode()
-    assert title in client.get("/blog/feed/").content.decode()
-    assert "/blog/healing-from-trust-issues/" in client.get("/sitemap.xml").content.decode()
-    assert title in client.get("/search/", {"q": "trust"}).content.decode()
-    assert title in client.get("/").content.decode()
+    def test_the_demo_blog_has_several_categories_tagged_articles_and_a_review_workflow(self):
+        blog = BlogIndexPage.objects.get()
+        assert blog.url == "/blog/"
+        articles = ArticlePage.objects.live()
+        assert 5 <= articles.count() <= 6 + 1
+        assert Category.objects.filter(articles__isnull=False).distinct().count() >= 4
+        assert all(article.hero_image and article.hero_image.description for article in articles)
+        assert all(article.tags.exists() for article in articles)
+        workflow = WorkflowPage.objects.get(page=blog).workflow
+        assert workflow.name == "Clinical review" and workflow.active
+        assert [task.name for task in workflow.tasks] == ["Clinical review"]
 
+    def test_loading_the_demo_again_creates_nothing_new(self):
+        before = (
+            Page.objects.count(),
+            Category.objects.count(),
+            ArticlePage.objects.get(pk=self.demo.pk).latest_revision_id,
+        )
+        call_command("load_demo_content")
+        assert (
+            Page.objects.count(),
+            Category.objects.count(),
+            ArticlePage.objects.get(pk=self.demo.pk).latest_revision_id,
+        ) == before
 
-def test_the_demo_blog_has_several_categories_tagged_articles_and_a_review_workflow(demo):
-    blog = BlogIndexPage.objects.get()
-    assert blog.url == "/blog/"
-    articles = ArticlePage.objects.live()
-    assert 5 <= articles.count() <= 6 + 1
-    assert Category.objects.filter(articles__isnull=False).distinct().count() >= 4
-    assert all(article.hero_image and article.hero_image.description for article in articles)
-    assert all(article.tags.exists() for article in articles)
-    workflow = WorkflowPage.objects.get(page=blog).workflow
-    assert workflow.name == "Clinical review" and workflow.active
-    assert [task.name for task in workflow.tasks] == ["Clinical review"]
-
-
-def test_loading_the_demo_again_creates_nothing_new(demo):
-    before = (
-        Page.objects.count(),
-        Category.objects.count(),
-        ArticlePage.objects.get(pk=demo.pk).latest_revision_id,
-    )
-    call_command("load_demo_content")
-    assert (
-        Page.objects.count(),
-        Category.objects.count(),
-        ArticlePage.objects.get(pk=demo.pk).latest_revision_id,
-    ) == before
-
-
-def test_generated_articles_are_topped_up_to_the_number_asked(demo):
-    real = ArticlePage.objects.count()
-    call_command("load_demo_content", articles=3)
-    assert ArticlePage.objects.live().count() == real + 3
-    call_command("load_demo_content", articles=3)
-    assert ArticlePage.objects.count() == real + 3
-    call_command("load_demo_content", articles=5)
-    assert ArticlePage.objects.count() == real + 5
-    assert Client().get("/blog/sample-article-0005/").status_code == 200
+    def test_generated_articles_are_topped_up_to_the_number_asked(self):
+        real = ArticlePage.objects.count()
+        call_command("load_demo_content", articles=3)
+        assert ArticlePage.objects.live().count() == real + 3
+        call_command("load_demo_content", articles=3)
+        assert ArticlePage.objects.count() == real + 3
+        call_command("load_demo_content", articles=5)
+        assert ArticlePage.objects.count() == real + 5
+        assert self.client.get("/blog/sample-article-0005/").status_code == 200
