@@ -67,6 +67,11 @@ def notification_recipients():
     if not recipients:
         fallback = PracticeSettings.load().email
         recipients = [fallback] if fallback else []
+    if not recipients:
+        logger.warning(
+            "No one to notify about new enquiries: add recipients in Settings > Contact and intake "
+            "(or the practice's email in Practice details). Notifications are kept and retried until then."
+        )
     return recipients
 
 

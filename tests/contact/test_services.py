@@ -103,6 +103,7 @@ def test_without_any_recipient_the_notification_stays_visible_as_failed(db, mail
     assert submission.notification_state == Submission.NotificationState.FAILED
     assert "No notification recipients" in submission.notification_last_error
     assert not mailoutbox
+    assert "No one to notify" in caplog.text
     assert "Logged Nowhere" not in caplog.text
 
 
