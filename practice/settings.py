@@ -104,17 +104,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Wagtail's database search backend uses GIN indexes on PostgreSQL (check postgres.E005).
-    INSTALLED_APPS.append("django.contrib.postgres")
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
-    # Wagtail's database search backend uses PostgreSQL's full-text search fields.
+    # Wagtail's database search backend uses PostgreSQL's full-text fields and GIN indexes.
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
