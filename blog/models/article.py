@@ -18,7 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -125,6 +125,11 @@ def labels(through, owner, target):
         .values("text")
     )
     return Subquery(rows, output_field=models.TextField())
+
+
+def count_rows(queryset, group_by):
+    """A subquery counting the rows of `queryset` (correlated to the outer article)."""
+    return Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n"))
 
 
 def unpack_labels(text, model):
@@ -361,13 +366,19 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
             whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
             nothing = Value(None, output_field=models.IntegerField())
             picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
-        # How many of this article's categories and tags each candidate shares. (An empty
-        # `__in` would blank out the whole sum, so only non-empty ones take part.)
-        counts = []
-        if category_ids := [category.pk for category in self.category_list]:
-            counts.append(Count("categories", filter=Q(categories__in=category_ids), distinct=True))
-        if tag_ids := [tag.pk for tag in self.tag_list]:
-            counts.append(Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True))
+        # How many of this article's categories and tags each candidate shares, counted by a
+        # small subquery per candidate rather than by grouping the whole blog's rows.
+        shared_with = [
+            (ArticlePage.categories.through, "articlepage", "category", [c.pk for c in self.category_list]),
+            (ArticlePageTag, "content_object", "tag", [t.pk for t in self.tag_list]),
+        ]
+        counts = [
+            Coalesce(
+                count_rows(through.objects.filter(**{owner: OuterRef("pk"), f"{field}__in": ids}), owner), 0
+            )
+            for through, owner, field, ids in shared_with
+            if ids
+        ]
         shared = sum(counts[1:], counts[0]) if counts else Value(0)
         candidates = (
             ArticlePage.objects.published()
