@@ -130,3 +130,16 @@ def test_the_preview_may_be_framed_by_the_admin(blog_site, admin_client):
     response = admin_client.get(url)
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_staff_manage_categories_as_snippets_and_the_slug_follows_the_name(admin_client):
+    from blog.models import Category
+
+    response = admin_client.post(
+        "/admin/snippets/blog/category/add/",
+        {"name": "Rest and self-care", "slug": "", "description": "Treating rest as a need."},
+    )
+    assert response.status_code == 302
+    assert Category.objects.get(name="Rest and self-care").slug == "rest-and-self-care"
+    listing = admin_client.get("/admin/snippets/blog/category/").content.decode()
+    assert "Rest and self-care" in listing
