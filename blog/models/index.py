@@ -9,7 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
-from blog.models.article import RESERVED_SLUGS, ArticlePage, ViewRestrictionsMixin
+from blog.models.article import RESERVED_SLUGS, ArticlePage
+from blog.models.queries import ViewRestrictionsMixin
 from blog.models.taxonomy import Category
 from blog.seo import breadcrumb_list, breadcrumb_trail
 from practice.blocks import RICH_TEXT_FEATURES
