@@ -1,72 +1,48 @@
 """Template tags for the site frame: navigation, footer, breadcrumbs, canonical URLs."""
 
 from django import template
-from wagtail.models import Page
 
-from practice.models import NavigationSettings, PracticeSettings
+from practice.models import PracticeSettings
+from practice.navigation import breadcrumb_trail, site_navigation
 
 register = template.Library()
 
 
-def _resolve_links(stream, request):
-    """Turn a stream of LinkBlocks into (label, url, is_current) tuples."""
-    links = []
-    for block in stream:
-        value = block.value
-        page = value.get("page")
-        url = page.specific_deferred.get_url(request) if page else value.get("url")
-        if not url:
-            continue
-        links.append({"label": value["label"], "url": url, "current": url == request.path})
-    return links
+def _with_current(links, request):
+    return [{"label": label, "url": url, "current": url == request.path} for label, url in links]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    nav = NavigationSettings.load(request_or_site=request)
-    return {"links": _resolve_links(nav.main_menu, request), "request": request}
+    return {"links": _with_current(site_navigation(request)["main"], request)}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """The footer's links: the staff-edited menu, then the legal notices (always shown)."""
     request = context["request"]
-    nav = NavigationSettings.load(request_or_site=request)
-    legal_ids = [
-        nav.privacy_notice_page_id,
-        nav.good_faith_estimate_page_id,
-        nav.privacy_policy_page_id,
-    ]
-    pages = Page.objects.live().in_bulk([pk for pk in legal_ids if pk])
-    legal = [
-        {"label": page.title, "url": page.get_url(request)}
-        for page in (pages.get(pk) for pk in legal_ids)
-        if page is not None
-    ]
-    return {"links": _resolve_links(nav.footer_menu, request), "legal": legal}
+    navigation = site_navigation(request)
+    legal = [{"label": title, "url": url} for title, url in navigation["legal"].values()]
+    return {
+        "links": _with_current(navigation["footer"], request),
+        "legal": legal,
+        "settings": context.get("settings"),
+    }
 
 
 @register.simple_tag(takes_context=True)
 def legal_page_url(context, which):
     """URL of one legal notice chosen in navigation settings: 'privacy_notice',
     'good_faith_estimate' or 'privacy_policy'. Empty when not chosen or not live."""
-    request = context["request"]
-    nav = NavigationSettings.load(request_or_site=request)
-    page_id = getattr(nav, f"{which}_page_id", None)
-    if not page_id:
-        return ""
-    page = Page.objects.live().filter(pk=page_id).first()
-    return page.get_url(request) if page else ""
+    title_url = site_navigation(context["request"])["legal"].get(which)
+    return title_url[1] if title_url else ""
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    request = context["request"]
-    # Ancestors of a page being served share its view restrictions, so `.public()` is not needed.
-    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page.depth > 2 else []
-    items = [{"title": a.title if a.depth > 2 else "Home", "url": a.get_url(request)} for a in ancestors]
-    return {"items": items, "current": page}
+    trail = breadcrumb_trail(page, context["request"])
+    return {"items": [{"title": title, "url": url} for title, url in trail], "current": page}
 
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class PracticeConfig(AppConfig):
+    name = "practice"
+    verbose_name = "Practice"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from practice.models import NavigationSettings
+        from practice.navigation import invalidate_navigation
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(invalidate_navigation, dispatch_uid=f"practice-nav-{signal!r}")
+        post_delete.connect(invalidate_navigation, dispatch_uid="practice-nav-delete")
+        post_save.connect(invalidate_navigation, sender=NavigationSettings, dispatch_uid="practice-nav-save")
