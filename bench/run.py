@@ -98,6 +98,7 @@ def main():
             rps, median, p95, errors = hammer(site.url + url, SECONDS, CLIENTS)
             print(f"{name:<12} {rps:>8.1f} {median:>10.1f} {p95:>8.1f} {errors:>7}", flush=True)
         if contact_bench is not None:
+            contact_bench.run(site.url, clients=16, requests=48)  # warm up both workers
             result = contact_bench.run(site.url, clients=16, requests=200)
             print(
                 f"\nconsultation request, 16 concurrent clients, {result.get('requests', 200)} posts: "
