@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, WorkflowPage
 
 from blog.demo import seed
@@ -163,3 +165,18 @@ class DemoContentTests(TestCase):
         call_command("load_demo_content", articles=5)
         assert ArticlePage.objects.count() == real + 5
         assert self.client.get("/blog/sample-article-0005/").status_code == 200
+
+    def test_the_demo_blogs_pages_stay_within_12_queries(self):
+        """With the demo's real menus, footer links and images, not only a bare test tree."""
+        for url in (
+            "/blog/",
+            "/blog/category/managing-stress/",
+            "/blog/tag/trust/",
+            "/blog/healing-from-trust-issues/",
+            "/blog/setting-boundaries-with-family/",
+            "/blog/feed/",
+        ):
+            assert self.client.get(url).status_code == 200  # warms renditions and caches
+            with CaptureQueriesContext(connection) as queries:
+                assert self.client.get(url).status_code == 200
+            assert len(queries) <= 12, (url, len(queries))
