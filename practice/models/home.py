@@ -9,7 +9,9 @@ from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models.base import BasePage
+from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
+from practice.structured_data import practice_business
 
 
 class HomePage(BasePage):
@@ -94,6 +96,8 @@ class HomePage(BasePage):
             if item.service.live
         ]
         context["clinicians"] = ClinicianPage.objects.live().public().with_cards()[:6]
+        practice = PracticeSettings.load(request_or_site=request)
+        context["structured_data"] = practice_business(request, practice, self)
         return context
 
 

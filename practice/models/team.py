@@ -11,6 +11,8 @@ from wagtail.search import index
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
+from practice.models.site_settings import PracticeSettings
+from practice.structured_data import clinician_person
 
 
 class ClinicianPageQuerySet(PageQuerySet):
@@ -115,3 +117,9 @@ class ClinicianPage(FormatsMixin, BasePage):
 
     def get_social_image(self):
         return self.photo
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practice = PracticeSettings.load(request_or_site=request)
+        context["structured_data"] = clinician_person(request, self, practice)
+        return context

@@ -1,6 +1,7 @@
 """Every practice page type renders inside the site frame with its notices (demo content)."""
 
 import io
+import json
 import re
 import shutil
 import tempfile
@@ -55,6 +56,21 @@ class DemoPagesTests(TestCase):
             html, r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">'
         )
         self.assertIn('<meta property="og:image:alt" content="Warm abstract shapes', html)
+
+    def structured_data(self, url):
+        html = self.client.get(url).content.decode()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        return [json.loads(block) for block in blocks]
+
+    def test_home_and_clinician_pages_describe_themselves_in_json_ld(self):
+        (business,) = self.structured_data("/")
+        self.assertEqual(business["@type"], "MedicalBusiness")
+        self.assertEqual(business["name"], "We Rise Therapy and Wellness")
+        self.assertEqual(business["telephone"], "(201) 555-0142")
+        (person,) = self.structured_data("/team/anjali-mehta/")
+        self.assertEqual(person["@type"], "Person")
+        self.assertEqual(person["honorificSuffix"], "LCSW")
+        self.assertIn("Hindi", person["knowsLanguage"])
 
     def test_service_page_shows_approaches_formats_faqs_and_intake_link(self):
         html = self.client.get("/services/individual-therapy-for-relationship-issues/").content.decode()
