@@ -24,20 +24,6 @@ def social_image(request, image):
     }
 
 
-def breadcrumb_trail(page, request):
-    """(title, url) of each ancestor below the tree's root, the site's home first, as "Home".
-
-    Walks up with get_parent(), which costs nothing when routing has already cached each
-    parent on its child (Wagtail does as it descends; the blog index does for articles).
-    """
-    trail = []
-    parent = page.get_parent() if page.depth > 2 else None
-    while parent is not None and parent.depth > 1:
-        trail.append((parent.title if parent.depth > 2 else "Home", parent.get_url(request)))
-        parent = parent.get_parent() if parent.depth > 2 else None
-    return trail[::-1]
-
-
 def breadcrumb_list(request, crumbs):
     """schema.org BreadcrumbList from (name, url) pairs, the current page last."""
     return {

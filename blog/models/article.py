@@ -32,6 +32,7 @@ from blog.models.queries import ArticlePageQuerySet, ViewRestrictionsMixin, coun
 from blog.models.taxonomy import ArticlePageTag, Category
 from blog.reading_time import reading_minutes
 from practice.models import BasePage, PracticeSettings
+from practice.navigation import breadcrumb_trail
 
 RELATED_COUNT = 3
 # Addresses under /blog/ that the index answers itself; an article may not take them.
@@ -238,7 +239,7 @@ class ArticlePage(ViewRestrictionsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index = self.get_parent().specific
-        crumbs = seo.breadcrumb_trail(self, request)
+        crumbs = breadcrumb_trail(self, request)
         image = seo.social_image(request, self.hero_image)
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
         context.update(

@@ -12,9 +12,10 @@ from blog.feeds import ArticleFeed
 from blog.models.article import RESERVED_SLUGS, ArticlePage
 from blog.models.queries import ViewRestrictionsMixin
 from blog.models.taxonomy import Category
-from blog.seo import breadcrumb_list, breadcrumb_trail
+from blog.seo import breadcrumb_list
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
+from practice.navigation import breadcrumb_trail
 
 PAGE_SIZE = 12
 

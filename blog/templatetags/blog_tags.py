@@ -1,18 +1,10 @@
-"""Template tags of the blog: the home page's latest articles, route URLs and JSON-LD."""
-
-import json
+"""Template tags of the blog: the home page's latest articles, route URLs."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from blog.models import ArticlePage
 
 register = template.Library()
-
-# What must not appear raw inside a <script> element (same idea as Django's json_script).
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("blog/components/latest_articles.html", takes_context=True)
@@ -26,12 +18,3 @@ def latest_articles(context, count=3, heading="From our blog"):
 def blog_url(context, blog_index, name, **kwargs):
     """The path of a blog route: {% blog_url blog_index "category" slug=category.slug %}."""
     return blog_index.route_url(name, context.get("request"), **kwargs)
-
-
-@register.filter
-def ld_json(data):
-    """A <script type="application/ld+json"> data block, safe against closing the element early.
-
-    Browsers never execute it, so the Content-Security-Policy does not need to allow it."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

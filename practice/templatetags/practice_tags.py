@@ -97,3 +97,10 @@ def json_ld(data):
     Browsers never execute it, so the Content-Security-Policy does not need to allow it."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Page numbers for pagination: the ends and the neighbours of the current page,
+    with Paginator.ELLIPSIS between, so 500 articles make a short, usable list."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -1,5 +1,6 @@
 """Site-level URLs and headers: robots, sitemap, health, search, security headers."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -88,3 +89,15 @@ def test_footer_and_navigation_are_editable_settings(client, site_tree):
     html = client.get("/about/").content.decode()
     assert '<a href="/about/" aria-current="page">About the practice</a>' in html
     assert "(201) 555-0100" in html
+
+
+def test_pagination_lists_the_ends_and_neighbours_not_every_page():
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    page_obj = Paginator(range(12 * 42), 12).page(20)
+    html = Template('{% include "components/pagination.html" %}').render(Context({"page_obj": page_obj}))
+    numbers = [int(n) for n in re.findall(r"</span>(\d+)</(?:a|span)>", html)]
+    assert numbers == [1, 18, 19, 20, 21, 22, 42]
+    assert html.count('<li aria-hidden="true">…</li>') == 2
+    assert '<span aria-current="page"><span class="visually-hidden">Page </span>20</span>' in html
