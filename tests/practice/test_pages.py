@@ -3,11 +3,10 @@
 import io
 import json
 import re
-import shutil
-import tempfile
 
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+
+from tests.practice.demo_case import DemoSiteTestCase
 
 PAGES = [
     "/",
@@ -19,20 +18,9 @@ PAGES = [
     "/good-faith-estimate/",
     "/notice-of-privacy-practices/",
 ]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="practice-pages-media-")
 
 
-@override_settings(MEDIA_ROOT=MEDIA_ROOT)
-class DemoPagesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", stdout=io.StringIO())
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
-
+class DemoPagesTests(DemoSiteTestCase):
     def test_each_page_has_one_h1_title_description_canonical_and_notices(self):
         for url in PAGES:
             with self.subTest(url=url):

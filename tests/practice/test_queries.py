@@ -4,18 +4,13 @@ Measured on the demo site (navigation, images, articles on the home page), after
 request has made the image renditions, as a visitor after the first one sees it.
 """
 
-import io
-import shutil
-import tempfile
-
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from practice.models import ServicesIndexPage, TeamPage
 from tests.factories import ClinicianPageFactory, ServicePageFactory
+from tests.practice.demo_case import DemoSiteTestCase
 
 MAX_QUERIES = 12
 PAGE_TYPES = {
@@ -27,20 +22,9 @@ PAGE_TYPES = {
     "standard": "/fees-and-insurance/",
     "search": "/search/?q=therapy",
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="practice-queries-media-")
 
 
-@override_settings(MEDIA_ROOT=MEDIA_ROOT)
-class QueryBudgetTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", stdout=io.StringIO())
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
-
+class QueryBudgetTests(DemoSiteTestCase):
     def setUp(self):
         cache.clear()
 
