@@ -241,7 +241,7 @@ class ConsultationRequestForm(SubmissionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
-        fields["service"].queryset = ServicePage.objects.live().public().order_by("path")
+        fields["service"].queryset = ServicePage.objects.visible().order_by("path")
         fields["clinician"].queryset = ClinicianPage.objects.accepting_new_clients()
         fields["pronouns"].label = "Pronouns"
         fields["pronouns"].widget.attrs["spellcheck"] = "false"

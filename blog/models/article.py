@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from blog import seo
 from blog.blocks import ArticleStreamBlock
-from blog.models.queries import ArticlePageQuerySet, ViewRestrictionsMixin, count_rows, unpack_labels
+from blog.models.queries import ArticlePageQuerySet, count_rows, unpack_labels
 from blog.models.taxonomy import ArticlePageTag, Category
 from blog.reading_time import reading_minutes
 from practice.models import BasePage, PracticeSettings
@@ -46,7 +46,7 @@ def today():
     return timezone.localdate()
 
 
-class ArticlePage(ViewRestrictionsMixin, BasePage):
+class ArticlePage(BasePage):
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences that make someone want to read on. Shown in listings, in the "

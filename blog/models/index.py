@@ -10,7 +10,6 @@ from wagtail.search import index
 
 from blog.feeds import ArticleFeed
 from blog.models.article import RESERVED_SLUGS, ArticlePage
-from blog.models.queries import ViewRestrictionsMixin
 from blog.models.taxonomy import Category
 from blog.seo import breadcrumb_list
 from practice.blocks import RICH_TEXT_FEATURES
@@ -20,7 +19,7 @@ from practice.navigation import breadcrumb_trail
 PAGE_SIZE = 12
 
 
-class BlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, BasePage):
+class BlogIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,

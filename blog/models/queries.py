@@ -2,40 +2,17 @@
 shows, fetched in a fixed number of queries whatever the number of articles."""
 
 from django.db import models
-from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models import Count, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Concat
-from wagtail.models import Page, PageViewRestriction
-from wagtail.query import PageQuerySet
 
 from blog.models.taxonomy import ArticlePageTag, Category
+from practice.query import VisiblePageQuerySet, restricted_q
 
 
-def restricted_q():
-    """Pages in a private section, tested inside the query itself. Wagtail's own `public()`
-    first loads every view restriction, one more query each time it is used."""
-    restrictions = PageViewRestriction.objects.annotate(
-        candidate=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
-    ).filter(candidate__startswith=F("page__path"))
-    return Exists(restrictions)
-
-
-class ViewRestrictionsMixin:
-    """The view restrictions that apply to a page in one query instead of two: the ancestors'
-    paths are prefixes of the page's own, and an alias follows its source page. None at all
-    when the query that fetched the page already found it outside any private section."""
-
-    def get_view_restrictions(self):
-        if getattr(self, "in_private_section", None) is False and not self.alias_of_id:
-            return PageViewRestriction.objects.none()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
-        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=sources))
-
-
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(VisiblePageQuerySet):
     def published(self):
         """Live articles outside any private section: what visitors, feeds and search may see."""
-        return self.live().exclude(restricted_q())
+        return self.visible()
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")

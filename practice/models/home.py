@@ -95,7 +95,7 @@ class HomePage(BasePage):
             for item in self.featured_services.select_related("service").order_by("sort_order")
             if item.service.live
         ]
-        context["clinicians"] = ClinicianPage.objects.live().public().with_cards()[:6]
+        context["clinicians"] = ClinicianPage.objects.visible().with_cards()[:6]
         practice = PracticeSettings.load(request_or_site=request)
         context["structured_data"] = practice_business(request, practice, self)
         return context

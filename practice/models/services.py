@@ -5,11 +5,13 @@ from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
+from practice.query import VisiblePageQuerySet
 
 
 class ServicesIndexPage(BasePage):
@@ -27,7 +29,7 @@ class ServicesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = ServicePage.objects.child_of(self).live().public().order_by("path")
+        context["services"] = ServicePage.objects.child_of(self).visible().order_by("path")
         return context
 
 
@@ -66,6 +68,8 @@ class ServicePage(FormatsMixin, BasePage):
     )
 
     summary_field = "summary"
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

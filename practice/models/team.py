@@ -5,23 +5,23 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.models.site_settings import PracticeSettings
+from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
 
 
-class ClinicianPageQuerySet(PageQuerySet):
+class ClinicianPageQuerySet(VisiblePageQuerySet):
     def with_cards(self):
         """What a clinician card shows, in a fixed number of queries."""
         return self.select_related("photo").prefetch_related("photo__renditions").order_by("path")
 
     def accepting_new_clients(self):
-        return self.live().public().filter(accepting_new_clients=True).order_by("path")
+        return self.visible().filter(accepting_new_clients=True).order_by("path")
 
 
 class TeamPage(BasePage):
@@ -37,7 +37,7 @@ class TeamPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clinicians"] = ClinicianPage.objects.child_of(self).live().public().with_cards()
+        context["clinicians"] = ClinicianPage.objects.child_of(self).visible().with_cards()
         return context
 
 
