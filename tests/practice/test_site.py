@@ -101,3 +101,12 @@ def test_pagination_lists_the_ends_and_neighbours_not_every_page():
     assert numbers == [1, 18, 19, 20, 21, 22, 42]
     assert html.count('<li aria-hidden="true">…</li>') == 2
     assert '<span aria-current="page"><span class="visually-hidden">Page </span>20</span>' in html
+
+
+def test_500_page_needs_no_database_and_keeps_the_crisis_notice():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")  # Django renders it with no request and no context
+    assert "Something went wrong on our side" in html
+    assert "988" in html and "1-855-654-6735" in html
+    assert 'class="skip-link"' in html and "<h1>" in html
