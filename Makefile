@@ -78,6 +78,8 @@ format: install-dev  ## Fix code style
 	$(VENV)/bin/ruff format .
 
 bench: install-dev  ## Requests per second and latency in production mode with 500 articles
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the load (the Python client is the fallback)…"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
 	$(PY) bench/run.py
 
 clean:  ## Remove the venv, database, media and collected static files
