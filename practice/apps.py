@@ -9,6 +9,7 @@ class PracticeConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from practice import checks  # noqa: F401 - registers the deploy check
         from practice.models import NavigationSettings
         from practice.navigation import invalidate_navigation
 

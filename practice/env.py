@@ -82,3 +82,28 @@ def mailer_from_url(url):
         options["username"] = unquote(parts.username)
         options["password"] = unquote(parts.password or "")
     return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+
+
+def production_problems(settings):
+    """What keeps these settings from serving safely: empty when DEBUG is on or all is set."""
+    if settings.DEBUG:
+        return []
+    problems = []
+    try:
+        secret_key = settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        secret_key = ""
+    if not secret_key:
+        problems.append(
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment (see .env.example), "
+            "or DEBUG=True for local development."
+        )
+    if not settings.ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS is not set. Set it to the site's host names, comma-separated.")
+    return problems
+
+
+def refuse_unsafe_production(settings):
+    """Raise before serving when production settings are incomplete."""
+    if problems := production_problems(settings):
+        raise ImproperlyConfigured(" ".join(problems))

@@ -19,12 +19,12 @@ PRODUCTION = {
 }
 
 
-def run_manage(*args, **env):
+def run_python(*args, **env):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests; a deployment never has it.
-    unset = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", *PRODUCTION}
+    unset = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", *PRODUCTION}
     base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={**base, "DJANGO_SETTINGS_MODULE": "practice.settings", **env},
         capture_output=True,
@@ -33,16 +33,34 @@ def run_manage(*args, **env):
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
-    assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
+def run_manage(*args, **env):
+    return run_python("manage.py", *args, **env)
 
 
-def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_manage("check", **{**PRODUCTION, "ALLOWED_HOSTS": ""})
-    assert result.returncode != 0
-    assert "ALLOWED_HOSTS is not set" in result.stderr
+def start_server(**env):
+    """What gunicorn does first: import the WSGI application."""
+    return run_python("-c", "import practice.wsgi", **env)
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [("SECRET_KEY", "SECRET_KEY is not set"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS is not set")],
+)
+def test_production_refuses_to_start_without(missing, message):
+    assert start_server(**PRODUCTION).returncode == 0
+    server = start_server(**{**PRODUCTION, missing: ""})
+    assert server.returncode != 0
+    assert message in server.stderr
+    deploy_check = run_manage("check", "--deploy", **{**PRODUCTION, missing: ""})
+    assert deploy_check.returncode != 0
+    assert message in deploy_check.stderr
+
+
+def test_a_bare_checkout_can_check_its_migrations():
+    """No environment at all: developer commands that need no secret still run."""
+    result = run_manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_check_deploy_is_clean_with_production_values():
