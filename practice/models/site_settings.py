@@ -71,6 +71,11 @@ class PracticeSettings(BaseGenericSetting):
         verbose_name = "Practice details"
 
     @property
+    def phone_uri(self):
+        """The phone number as a tel: link target: digits and a leading + only."""
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
     def social_links(self):
         return [
             (label, url)

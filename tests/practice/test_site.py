@@ -88,7 +88,7 @@ def test_footer_and_navigation_are_editable_settings(client, site_tree):
     practice.save()
     html = client.get("/about/").content.decode()
     assert '<a href="/about/" aria-current="page">About the practice</a>' in html
-    assert "(201) 555-0100" in html
+    assert '<a href="tel:2015550100">(201) 555-0100</a>' in html
 
 
 def test_pagination_lists_the_ends_and_neighbours_not_every_page():
