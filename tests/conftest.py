@@ -24,3 +24,19 @@ def live_site():
     site.start()
     yield site
     site.stop()
+
+
+def pytest_configure(config):
+    """Live sites of this run (every xdist worker's) copy one migrated demo database."""
+    if not hasattr(config, "workerinput"):
+        from tests.live import DatabaseTemplate
+
+        DatabaseTemplate.start_run()
+
+
+def pytest_sessionfinish(session):
+    """The controller (not an xdist worker) removes the live sites' database templates."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.live import DatabaseTemplate
+
+        DatabaseTemplate.drop_all()

@@ -6,6 +6,7 @@ gunicorn in a separate process, as production does. Tests talk to it over HTTP o
 """
 
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -95,13 +96,14 @@ class LiveSite:
     # Lifecycle -----------------------------------------------------------------
 
     def start(self):
-        if self._pg_name:
-            run_postgres_admin(self._pg_base, f'CREATE DATABASE "{self._pg_name}"')
         if self.collectstatic:
             self.manage("collectstatic", "--noinput", "-v0")
+        if DatabaseTemplate.enabled():
+            DatabaseTemplate.copy_into(self)
+        else:
+            self.build()
+        # A no-op on a restored copy but for its post_migrate handlers (e.g. the Site record).
         self.manage("migrate", "--noinput", "-v0")
-        if self.demo:
-            self.manage("load_demo_content", *self.demo_args, timeout=1800)
         self.start_server()
         if self.worker:
             self.start_worker()
@@ -154,6 +156,26 @@ class LiveSite:
 
     def __exit__(self, *exc):
         self.stop()
+
+    def build(self):
+        """Migrate this site's fresh database and load the demo content when asked."""
+        if self._pg_name:
+            run_postgres_admin(self._pg_base, f'CREATE DATABASE "{self._pg_name}"')
+        self.manage("migrate", "--noinput", "-v0")
+        if self.demo:
+            self.manage("load_demo_content", *self.demo_args, timeout=1800)
+
+    def restore(self, template):
+        """Give this site a copy of the template's database and media."""
+        if self._pg_name:
+            run_postgres_admin(
+                self._pg_base, f'CREATE DATABASE "{self._pg_name}" TEMPLATE "{template._pg_name}"'
+            )
+        else:
+            for path in template.tmp.glob("db.sqlite3*"):
+                shutil.copy2(path, self.tmp / path.name)
+        if (template.tmp / "media").exists():
+            shutil.copytree(template.tmp / "media", self.tmp / "media", dirs_exist_ok=True)
 
     # Helpers -------------------------------------------------------------------
 
@@ -210,3 +232,71 @@ class LiveSite:
         self._processes[name] = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
         )
+
+
+class DatabaseTemplate:
+    """A migrated database (with the demo content when asked) built once per test run and
+    copied for every LiveSite that wants the same content: a SQLite file copy or PostgreSQL's
+    `CREATE DATABASE … TEMPLATE`, instead of migrating and loading the demo each time.
+
+    Shared by the xdist workers of one run through a directory named after the run, with a
+    file lock so one worker builds while the others wait. `drop_all()` removes them.
+    """
+
+    RUN_VARIABLE = "PRACTICE_LIVE_TEMPLATES_RUN"
+
+    @classmethod
+    def start_run(cls):
+        """Turn templates on for this process and the xdist workers it starts."""
+        os.environ.setdefault(cls.RUN_VARIABLE, uuid.uuid4().hex[:12])
+
+    @classmethod
+    def enabled(cls):
+        return bool(os.environ.get(cls.RUN_VARIABLE))
+
+    @classmethod
+    def run_dir(cls):
+        return Path(tempfile.gettempdir()) / f"practice-live-templates-{os.environ[cls.RUN_VARIABLE]}"
+
+    @classmethod
+    def copy_into(cls, site):
+        """Give `site` a copy of the template for its database kind and content, building the
+        template first if this run has none yet. Under a lock: PostgreSQL copies a template
+        only while nobody else uses it."""
+        key = ("pg-" if site._pg_name else "sqlite-") + (
+            "demo-" + "-".join(site.demo_args) if site.demo else "empty"
+        )
+        key = "".join(char if char.isalnum() or char == "-" else "_" for char in key)
+        folder = cls.run_dir() / key
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            template = LiveSite(demo=site.demo, demo_args=site.demo_args)
+            shutil.rmtree(template.tmp, ignore_errors=True)
+            template.tmp = folder
+            template.env["MEDIA_ROOT"] = str(folder / "media")
+            if template._pg_name:
+                template._pg_name = f"practice_tmpl_{folder.parent.name[-12:]}_{key}"[:63].lower()
+                template.env["DATABASE_URL"] = urlunsplit(
+                    urlsplit(template._pg_base)._replace(path=f"/{template._pg_name}")
+                )
+            else:
+                template.env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
+            if not (folder / "built").exists():
+                template.build()
+                (folder / "built").write_text(template._pg_name or "sqlite")
+            site.restore(template)
+
+    @classmethod
+    def drop_all(cls):
+        """Remove this run's templates (call once, when every worker is done)."""
+        if not cls.enabled():
+            return
+        folder = cls.run_dir()
+        base = os.environ.get("DATABASE_URL", "")
+        for marker in folder.glob("*/built"):
+            name = marker.read_text()
+            if name != "sqlite" and base.startswith(("postgres://", "postgresql://")):
+                with contextlib.suppress(Exception):
+                    run_postgres_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(folder, ignore_errors=True)
