@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: help venv install install-dev migrate demo superuser run worker serve test test-fast lint format bench clean browser-deps
+.PHONY: help venv install install-dev migrate demo superuser run worker serve test test-fast lint format bench clean test-deps
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,13 +60,15 @@ serve: demo superuser  ## Production mode locally: DEBUG off, collectstatic, gun
 	{ $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn practice.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
 
-browser-deps:  ## Install Debian's Chromium for the browser tests when missing
-	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
-		{ echo "Installing Debian's chromium for the browser tests…"; \
-		  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		  || { echo "error: could not install chromium; run 'apt-get install chromium' as root"; exit 1; }; }
+test-deps:  ## Install Debian's Chromium (browser tests) and Varnish (proxy tests) when missing
+	@missing=""; \
+	{ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; } || missing="$$missing chromium"; \
+	{ command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ]; } || missing="$$missing varnish"; \
+	[ -z "$$missing" ] || { echo "Installing Debian's$$missing for the tests…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	  || { echo "error: could not install$$missing; run 'apt-get install$$missing' as root"; exit 1; }; }
 
-test: install-dev browser-deps  ## Run the whole suite (SQLite; set DATABASE_URL for PostgreSQL)
+test: install-dev test-deps  ## Run the whole suite (SQLite; set DATABASE_URL for PostgreSQL)
 	$(VENV)/bin/pytest --create-db -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 lint: install-dev  ## Check code style

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "blog",
     "contact",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -221,6 +222,28 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff email hashes sent to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# A caching proxy or CDN in front of the site, purged through Wagtail's frontend cache
+# when pages are published: Varnish (deploy/varnish/default.vcl) or any cache that accepts
+# HTTP PURGE, Cloudflare, CloudFront. Unset: nothing to purge.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONE_ID := os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if CLOUDFRONT_DISTRIBUTION_ID := os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Needs boto3 and AWS credentials in the environment.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
 
 LOGGING = {
     "version": 1,

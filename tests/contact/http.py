@@ -22,8 +22,9 @@ class FormClient:
     def __init__(self, base_url, *, timeout=30):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
+            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
         )
 
     def get(self, path):
