@@ -8,8 +8,11 @@ from django.urls import reverse
 from accounts import two_factor
 
 # Admin views a signed-in but unverified user may still reach: the two-factor steps
-# themselves, signing out, and the password pages that come before signing in.
+# themselves, signing out, the password pages that come before signing in, and the icon
+# sprite and translations those pages load (they hold no data).
 OPEN_URL_NAMES = {
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_password_reset",

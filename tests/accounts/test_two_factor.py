@@ -63,7 +63,9 @@ def test_signing_in_asks_for_the_code_after_the_password(client, two_factor_requ
     assert response.status_code == 302
     response = client.get(response.url)
     assert response.status_code == 302 and response.url.startswith(VERIFY)
-    assert "That code did not work" in client.post(VERIFY, {"token": "123456"}).text
+    wrong = client.post(VERIFY, {"token": "123456"}).text
+    assert "That code did not work" in wrong
+    assert 'action="/admin/logout/"' in wrong  # signing out instead is a POST, as Django requires
     assert client.get("/admin/").status_code == 302
     time.sleep(1.1)  # django-otp pauses a device after a wrong code (1 s, doubling)
     response = client.post(VERIFY, {"token": current_code(device), "next": "/admin/pages/"})
@@ -141,3 +143,9 @@ def test_two_factor_is_required_unless_debug_is_on(env, required):
         check=True,
     )
     assert result.stdout.strip() == str(required)
+
+
+def test_the_set_up_page_can_load_its_icons_and_translations(client, two_factor_required, superuser):
+    client.force_login(superuser)
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
