@@ -151,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Staff sign-in (accounts/): throttling, two-factor and queued password reset.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"  # noqa: S105
 # Required for superusers and for anyone holding one of these permissions (they can read
 # enquiries); off with DEBUG on so a newcomer's demo superuser signs in with a password.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
