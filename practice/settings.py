@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practice",
     "blog",
     "contact",
+    "accounts",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
@@ -47,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -142,6 +148,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in (accounts/): throttling, two-factor and queued password reset.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"  # noqa: S105
+# Required for superusers and for anyone holding one of these permissions (they can read
+# enquiries); off with DEBUG on so a newcomer's demo superuser signs in with a password.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+TWO_FACTOR_PERMISSIONS = ["contact.view_submission"]
+OTP_TOTP_ISSUER = "We Rise Therapy and Wellness"
+SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5)
+SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20)
+SIGNIN_LOCKOUT_SECONDS = env_int("SIGNIN_LOCKOUT_SECONDS", 15 * 60)
+# End of staff sign-in.
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"

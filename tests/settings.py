@@ -13,6 +13,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("EMAIL_URL", "locmem://")
 os.environ.setdefault("DEFAULT_FROM_EMAIL", "We Rise Therapy <noreply@example.org>")
 os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://testserver")
+# Two-factor sign-in is required with DEBUG off; the suite signs staff in with force_login, so
+# it is off here and tests/accounts turns it on (and a browser test signs in with a real code).
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "False")
 os.environ.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"practice-test-media-{os.getpid()}"))
 
 from practice.settings import *  # noqa: E402, F403

@@ -1,0 +1,52 @@
+"""Sends a signed-in user who has not passed the second factor to set it up or to verify it."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from accounts import two_factor
+
+# Admin views a signed-in but unverified user may still reach: the two-factor steps
+# themselves, signing out, the password pages that come before signing in, and the icon
+# sprite and translations those pages load (they hold no data).
+OPEN_URL_NAMES = {
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_password_reset_complete",
+    "accounts_two_factor_setup",
+    "accounts_two_factor_verify",
+}
+
+
+class TwoFactorMiddleware:
+    """Placed after django-otp's OTPMiddleware. Inside the Wagtail admin, a user with a
+    confirmed device must verify it; a user for whom two-factor is required
+    (`two_factor.is_required_for`) and who has no device must set one up first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if request.resolver_match and request.resolver_match.url_name in OPEN_URL_NAMES:
+            return None
+        if two_factor.has_device(user):
+            target = "accounts_two_factor_verify"
+        elif two_factor.is_required_for(user):
+            target = "accounts_two_factor_setup"
+        else:
+            return None
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -1,0 +1,32 @@
+from django.db import models
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins (or password-reset requests) counted for one account or one address.
+
+    A row is locked while `locked_until` is in the future; `accounts.throttle` keeps the count.
+    """
+
+    class Scope(models.TextChoices):
+        ACCOUNT = "account", "Account"
+        ADDRESS = "address", "Address"
+        RESET_ACCOUNT = "reset-account", "Password reset, account"
+        RESET_ADDRESS = "reset-address", "Password reset, address"
+
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    value = models.CharField(
+        max_length=254, help_text="The username or email entered, or the client address."
+    )
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "value"], name="accounts_throttle_scope_value")
+        ]
+        ordering = ["-locked_until", "-window_started_at"]
+        verbose_name = "sign-in lockout"
+
+    def __str__(self):
+        return f"{self.get_scope_display()}: {self.value}"

@@ -1,0 +1,119 @@
+"""The two-factor steps (set up, verify, manage) and the lockouts report, inside the Wagtail admin."""
+
+import base64
+
+import django_otp
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from accounts import throttle, two_factor
+from accounts.forms import TokenForm
+from accounts.models import SignInThrottle
+
+WRONG_CODE = "That code did not work. Check the time on your phone and enter the newest code."
+
+
+def safe_next(request):
+    """The `next` address when it stays on this site, else the admin's dashboard."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("wagtailadmin_home")
+
+
+def setup(request):
+    """Shows a new authenticator's QR code; a correct code confirms it, signs the session in as
+    verified and shows the recovery codes once. A user who already has a device must verify
+    it before replacing it."""
+    user = request.user
+    if two_factor.has_device(user) and not user.is_verified():
+        return redirect(f"{reverse('accounts_two_factor_verify')}?{request.GET.urlencode()}")
+    device = two_factor.pending_app_device(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            codes = two_factor.confirm_app_device(device)
+            django_otp.login(request, device)
+            return TemplateResponse(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
+            )
+        form.add_error("token", WRONG_CODE)
+    context = {
+        "form": form,
+        "qr_code": two_factor.qr_code_svg(device),
+        "secret": base64.b32encode(device.bin_key).decode(),
+        "required": two_factor.is_required_for(user),
+        "next": safe_next(request),
+    }
+    return TemplateResponse(request, "accounts/setup.html", context)
+
+
+def verify(request):
+    """Asks for a code from the user's authenticator (or a recovery code) after the password."""
+    user = request.user
+    if not two_factor.has_device(user):
+        target = "accounts_two_factor_setup" if two_factor.is_required_for(user) else "wagtailadmin_home"
+        return redirect(reverse(target))
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = django_otp.match_token(user, form.cleaned_data["token"])
+        if device is not None:
+            django_otp.login(request, device)
+            return redirect(safe_next(request))
+        form.add_error("token", WRONG_CODE)
+    return TemplateResponse(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
+
+
+def manage(request):
+    """The user's own two-factor page: status, new recovery codes, turning it off when allowed."""
+    user = request.user
+    required = two_factor.is_required_for(user)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "recovery-codes" and two_factor.has_device(user):
+            codes = two_factor.new_recovery_codes(user)
+            return TemplateResponse(
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next": reverse("accounts_two_factor")},
+            )
+        if action == "turn-off" and not required:
+            two_factor.reset_devices(user)
+            messages.success(request, "Two-factor sign-in is off for your account.")
+        return redirect("accounts_two_factor")
+    context = {
+        "has_device": two_factor.has_device(user),
+        "required": required,
+        "recovery_codes_left": two_factor.remaining_recovery_codes(user),
+    }
+    return TemplateResponse(request, "accounts/manage.html", context)
+
+
+def lockouts(request):
+    """Superusers only: the accounts and addresses that are paused now, and recent counts."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    context = {
+        "locked": throttle.active_lockouts().order_by("-locked_until"),
+        "counting": SignInThrottle.objects.exclude(pk__in=throttle.active_lockouts()).order_by(
+            "-window_started_at"
+        )[:50],
+    }
+    return TemplateResponse(request, "accounts/lockouts.html", context)
+
+
+@require_POST
+def lift_lockout(request, pk):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    row = get_object_or_404(SignInThrottle, pk=pk)
+    row.delete()
+    messages.success(request, f"Lifted the pause on {row}.")
+    return redirect("accounts_lockouts")
