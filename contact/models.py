@@ -174,6 +174,13 @@ class ConsultationRequest(Submission):
         ARTICLE = "article", "An article on this site"
         OTHER = "other", "Somewhere else"
 
+    class BestTime(models.TextChoices):
+        # Each choice is stored in the boolean field `best_time_<value>`.
+        MORNINGS = "mornings", "Weekday mornings"
+        AFTERNOONS = "afternoons", "Weekday afternoons"
+        EVENINGS = "evenings", "Weekday evenings"
+        WEEKENDS = "weekends", "Weekends"
+
     pronouns = models.CharField(max_length=40, blank=True)
     best_time_mornings = models.BooleanField(default=False)
     best_time_afternoons = models.BooleanField(default=False)
@@ -217,13 +224,8 @@ class ConsultationRequest(Submission):
 
     @property
     def best_times(self):
-        labels = [
-            ("Weekday mornings", self.best_time_mornings),
-            ("Weekday afternoons", self.best_time_afternoons),
-            ("Weekday evenings", self.best_time_evenings),
-            ("Weekends", self.best_time_weekends),
-        ]
-        return [label for label, chosen in labels if chosen]
+        """Labels of the chosen best times, in BestTime order."""
+        return [label for value, label in self.BestTime.choices if getattr(self, f"best_time_{value}")]
 
 
 class SubmissionView(models.Model):
