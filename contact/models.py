@@ -122,12 +122,6 @@ class Submission(models.Model):
         return detail.get_location_display() if getattr(detail, "location", "") else ""
 
 
-# Column headings in the admin inbox.
-Submission.reference.fget.short_description = "Number"
-Submission.service_label.fget.short_description = "Service"
-Submission.location_label.fget.short_description = "Location"
-
-
 class ContactMessage(Submission):
     message = models.TextField(max_length=1000)
 
@@ -299,3 +293,30 @@ class ContactSettings(BaseGenericSetting):
     @property
     def recipient_list(self):
         return [line.strip() for line in self.notification_recipients.splitlines() if line.strip()]
+
+
+class SubmissionExport(models.Model):
+    """One staff member downloading the inbox as a spreadsheet: the export half of the access log.
+
+    `filters` describes the filters in words; a search's words are not kept (they can be names).
+    """
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The name at the time, so the log survives the account being deleted.
+    username = models.CharField(max_length=150)
+    exported_at = models.DateTimeField(default=timezone.now, db_index=True)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    filters = models.CharField(max_length=500, blank=True)
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at", "-pk"]
+        verbose_name = "enquiry export"
+        verbose_name_plural = "enquiry exports"
+
+    def __str__(self):
+        return f"{self.username} exported {self.row_count} enquiries as {self.format}"
