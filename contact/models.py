@@ -290,6 +290,13 @@ class ContactSettings(BaseGenericSetting):
     class Meta:
         verbose_name = "Contact and intake"
 
+    @classmethod
+    def get_permission_policy(cls):
+        """Only intake staff may change these: the recipients decide who reads every enquiry."""
+        from contact.permissions import IntakeStaffPermissionPolicy  # it imports this module
+
+        return IntakeStaffPermissionPolicy(cls)
+
     @property
     def recipient_list(self):
         return [line.strip() for line in self.notification_recipients.splitlines() if line.strip()]

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from contact.models import INTAKE_GROUP_NAME, Submission, SubmissionExport, SubmissionView
+from contact.checks import check_contact_permissions
+from contact.models import INTAKE_GROUP_NAME, ContactSettings, Submission, SubmissionExport, SubmissionView
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +246,68 @@ def test_every_export_is_logged_and_shown_to_intake_staff(client, coordinator, e
     assert reverse("enquiry_exports:index") in inspect
     client.force_login(editor)
     assert client.get(reverse("enquiry_exports:index")).status_code in (302, 403)
+
+
+@pytest.fixture
+def settings_editor(django_user_model):
+    """An editor given "change contact settings" through a group other than intake."""
+    user = django_user_model.objects.create_user("settings-editor", password="pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_contactsettings"),
+    )
+    user.groups.add(group)
+    return user
+
+
+def test_only_intake_staff_change_where_enquiries_are_sent(client, settings_editor, coordinator):
+    url = reverse("wagtailsettings:edit", args=["contact", "contactsettings", ContactSettings.load().pk])
+    client.force_login(settings_editor)
+    assert client.get(url).status_code != 200
+    client.post(url, {"notification_recipients": "me@evil.example", "retention_days": "365"})
+    assert ContactSettings.load().notification_recipients == ""
+    assert "contactsettings" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "notification_recipients": "intake@example.org",
+            "retention_days": "365",
+            "send_visitor_confirmation": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert ContactSettings.load().notification_recipients == "intake@example.org"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "Open seam: Site history filters by Django model permissions (ModelLogEntry.viewable_by_user). "
+        "A separate log model for enquiries makes Site history a three-way UNION that Django 6.1 "
+        "cannot compile on SQLite; contact.W001 flags every user this could reach."
+    ),
+)
+def test_site_history_shows_enquiry_edits_only_to_intake_staff(client, coordinator, editor, enquiry):
+    client.force_login(coordinator)
+    client.post(reverse("enquiries:edit", args=[enquiry.pk]), {"status": "contacted", "staff_notes": ""})
+    history = reverse("wagtailadmin_reports:site_history")
+    assert str(enquiry) in client.get(history).content.decode()
+    client.force_login(editor)
+    response = client.get(history)
+    assert response.status_code == 200
+    assert str(enquiry) not in response.content.decode()
+
+
+def test_a_system_check_warns_about_contact_permissions_held_outside_the_intake_group(django_user_model):
+    assert check_contact_permissions(None, databases=["default"]) == []
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="view_submission"))
+    direct = django_user_model.objects.create_user("direct")
+    direct.user_permissions.add(Permission.objects.get(codename="change_contactsettings"))
+    warnings = check_contact_permissions(None, databases=["default"])
+    assert [warning.id for warning in warnings] == ["contact.W001", "contact.W001"]
+    assert "Editors" in warnings[0].msg and "direct" in warnings[1].msg
+    assert check_contact_permissions(None, databases=None) == []  # needs the database: only with --database
