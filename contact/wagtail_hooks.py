@@ -111,9 +111,10 @@ class SubmissionIndexView(IndexView):
         return Submission.objects.for_inbox()
 
     def preprocess_field_value(self, field, value, export_format):
-        if isinstance(value, datetime.datetime):
-            return spreadsheet_cell(value, export_format)
-        return spreadsheet_cell(super().preprocess_field_value(field, value, export_format), export_format)
+        # Datetimes skip Wagtail's own preprocessing, which writes them in UTC.
+        if not isinstance(value, datetime.datetime):
+            value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_cell(value, export_format)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Records the export (who, when, format, filters in words, rows) before writing it."""

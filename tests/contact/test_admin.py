@@ -244,6 +244,7 @@ def test_every_export_is_logged_and_shown_to_intake_staff(client, coordinator, e
     assert "coordinator" in page and "Kind: Consultation request" in page and ("EST" in page or "EDT" in page)
     inspect = client.get(reverse("enquiries:inspect", args=[enquiry.pk])).content.decode()
     assert reverse("enquiry_exports:index") in inspect
+    assert reverse("enquiry_exports:index") in client.get(reverse("enquiries:index")).content.decode()
     # The log is append-only, even for a superuser.
     assert client.post(reverse("enquiry_exports:delete", args=[log[0].pk])).status_code == 403
     assert client.post(reverse("enquiry_exports:edit", args=[log[0].pk]), {}).status_code == 403
