@@ -14,3 +14,5 @@ class ContactConfig(AppConfig):
         from contact.permissions import SubmissionPermissionPolicy
 
         register_permission_policy(Submission, SubmissionPermissionPolicy(Submission), exact_class=True)
+
+        from contact import checks  # noqa: F401  (registers the system checks)

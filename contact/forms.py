@@ -1,21 +1,68 @@
 """The contact form and the consultation request form.
 
-Both ask only what a first reply needs (design rule 5). `save()` writes the row and nothing
-else; notifications are queued by `contact.services.submission_create`.
+Both ask only what a first reply needs: who to reach and how, and for a consultation the few
+answers a first call uses; never diagnoses, history or identifiers. `save()` writes the row
+and nothing else; notifications are queued by `contact.services.submission_create`.
+
+Text answers lose C0 control characters (and DEL) before validation: visitors cannot see or
+fix them, and they break spreadsheets. Only multi-line answers keep tab and line breaks.
 """
 
+import ipaddress
+import re
+
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, validate_email
 from django.utils import timezone
 
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
 from practice.models import ClinicianPage, ServicePage
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$",
-    "Enter a phone number with its area code, for example 201-555-0123.",
-)
+PHONE_MESSAGE = "Enter a phone number with its area code, for example 201-555-0123."
+EMAIL_MESSAGE = "Enter an email address like name@example.com."
+MIN_PHONE_DIGITS = 7
+
+phone_validator = RegexValidator(r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", PHONE_MESSAGE)
+
+# C0 controls and DEL; multi-line answers keep tab, line feed and carriage return.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+MULTI_LINE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SINGLE_LINE_SPACES = re.compile(r"[\t\n\r]+")
+
+
+def strip_control_characters(value, *, multi_line=False):
+    """`value` without control characters; a single line turns tabs and line breaks into spaces."""
+    if multi_line:
+        return MULTI_LINE_CONTROLS.sub("", value)
+    return CONTROL_CHARACTERS.sub("", SINGLE_LINE_SPACES.sub(" ", value))
+
+
+def validate_phone_digits(value):
+    """A phone number has at least seven digits (before any extension)."""
+    number = re.split(r"x|ext", value, maxsplit=1)[0]
+    if sum(character.isdigit() for character in number) < MIN_PHONE_DIGITS:
+        raise ValidationError(PHONE_MESSAGE, code="invalid")
+
+
+def validate_reachable_email_domain(value):
+    """An email's domain is a public name with a dot: not `localhost`, not an IP address.
+    Malformed addresses are left to Django's own validator, so the visitor sees one message."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return
+    domain = value.rpartition("@")[2].strip("[]").lower()
+    if domain.startswith("ipv6:"):
+        raise ValidationError(EMAIL_MESSAGE, code="invalid")
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        if "." in domain.strip(".") and not domain.endswith(".localhost"):
+            return
+    raise ValidationError(EMAIL_MESSAGE, code="invalid")
+
 
 CLINICAL_WARNING = (
     "Please don't include health details, symptoms or history here: we will talk about what brings "
@@ -55,14 +102,17 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
+        if self.is_bound:
+            self.data = self.without_control_characters(self.data)
         fields["preferred_name"].widget.attrs.update({"autocomplete": "name", "spellcheck": "false"})
         fields["preferred_name"].error_messages["required"] = "Please tell us what to call you."
         fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
-        fields["email"].error_messages["invalid"] = "Enter an email address like name@example.com."
+        fields["email"].error_messages["invalid"] = EMAIL_MESSAGE
+        fields["email"].validators.append(validate_reachable_email_domain)
         fields["phone"].widget = forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "maxlength": "30", "inputmode": "tel"}
         )
-        fields["phone"].validators.append(phone_validator)
+        fields["phone"].validators += [phone_validator, validate_phone_digits]
         fields["phone"].label = "Phone number"
         fields["preferred_channel"].widget = forms.RadioSelect()
         fields["preferred_channel"].label = "How should we reach you first?"
@@ -71,6 +121,28 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
                 # A radio group needs no "---------" choice: nothing ticked means no answer.
                 field.choices = [choice for choice in field.choices if choice[0]]
         fields["preferred_channel"].error_messages["required"] = "Please choose how we should reach you."
+
+    def without_control_characters(self, data):
+        """A copy of the posted `data` whose text has no control characters (see the module)."""
+        multi_line = {
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field.widget, forms.Textarea)
+        }
+        cleaned = data.copy()
+        for name in cleaned:
+            values = cleaned.getlist(name) if hasattr(cleaned, "getlist") else [cleaned[name]]
+            values = [
+                strip_control_characters(value, multi_line=name in multi_line)
+                if isinstance(value, str)
+                else value
+                for value in values
+            ]
+            if hasattr(cleaned, "setlist"):
+                cleaned.setlist(name, values)
+            else:
+                cleaned[name] = values[0]
+        return cleaned
 
     def clean(self):
         cleaned_data = super().clean()
@@ -128,21 +200,10 @@ class ContactForm(SubmissionForm):
 
 
 class ConsultationRequestForm(SubmissionForm):
-    BEST_TIME_FIELDS = {
-        "mornings": "best_time_mornings",
-        "afternoons": "best_time_afternoons",
-        "evenings": "best_time_evenings",
-        "weekends": "best_time_weekends",
-    }
     best_times = forms.MultipleChoiceField(
         required=False,
         label="Best times to reach you",
-        choices=[
-            ("mornings", "Weekday mornings"),
-            ("afternoons", "Weekday afternoons"),
-            ("evenings", "Weekday evenings"),
-            ("weekends", "Weekends"),
-        ],
+        choices=ConsultationRequest.BestTime.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     consent_voicemail = forms.BooleanField(
@@ -291,13 +352,9 @@ class ConsultationRequestForm(SubmissionForm):
         instance.text_consent_at = now if data.get("consent_text") else None
         instance.email_consent_at = now if data.get("consent_email") else None
         chosen = set(data.get("best_times") or [])
-        for value, attribute in self.BEST_TIME_FIELDS.items():
-            setattr(instance, attribute, value in chosen)
+        for value in ConsultationRequest.BestTime.values:
+            setattr(instance, f"best_time_{value}", value in chosen)
         instance.service = data.get("service")
         instance.service_title = instance.service.title if instance.service else ""
         instance.clinician = data.get("clinician")
         instance.clinician_name = instance.clinician.display_name if instance.clinician else ""
-
-    @property
-    def wants_self_pay(self):
-        return self["payment"].value() == ConsultationRequest.Payment.SELF_PAY

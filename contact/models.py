@@ -122,12 +122,6 @@ class Submission(models.Model):
         return detail.get_location_display() if getattr(detail, "location", "") else ""
 
 
-# Column headings in the admin inbox.
-Submission.reference.fget.short_description = "Number"
-Submission.service_label.fget.short_description = "Service"
-Submission.location_label.fget.short_description = "Location"
-
-
 class ContactMessage(Submission):
     message = models.TextField(max_length=1000)
 
@@ -174,6 +168,13 @@ class ConsultationRequest(Submission):
         ARTICLE = "article", "An article on this site"
         OTHER = "other", "Somewhere else"
 
+    class BestTime(models.TextChoices):
+        # Each choice is stored in the boolean field `best_time_<value>`.
+        MORNINGS = "mornings", "Weekday mornings"
+        AFTERNOONS = "afternoons", "Weekday afternoons"
+        EVENINGS = "evenings", "Weekday evenings"
+        WEEKENDS = "weekends", "Weekends"
+
     pronouns = models.CharField(max_length=40, blank=True)
     best_time_mornings = models.BooleanField(default=False)
     best_time_afternoons = models.BooleanField(default=False)
@@ -217,13 +218,8 @@ class ConsultationRequest(Submission):
 
     @property
     def best_times(self):
-        labels = [
-            ("Weekday mornings", self.best_time_mornings),
-            ("Weekday afternoons", self.best_time_afternoons),
-            ("Weekday evenings", self.best_time_evenings),
-            ("Weekends", self.best_time_weekends),
-        ]
-        return [label for label, chosen in labels if chosen]
+        """Labels of the chosen best times, in BestTime order."""
+        return [label for value, label in self.BestTime.choices if getattr(self, f"best_time_{value}")]
 
 
 class SubmissionView(models.Model):
@@ -294,6 +290,40 @@ class ContactSettings(BaseGenericSetting):
     class Meta:
         verbose_name = "Contact and intake"
 
+    @classmethod
+    def get_permission_policy(cls):
+        """Only intake staff may change these: the recipients decide who reads every enquiry."""
+        from contact.permissions import IntakeStaffPermissionPolicy  # it imports this module
+
+        return IntakeStaffPermissionPolicy(cls)
+
     @property
     def recipient_list(self):
         return [line.strip() for line in self.notification_recipients.splitlines() if line.strip()]
+
+
+class SubmissionExport(models.Model):
+    """One staff member downloading the inbox as a spreadsheet: the export half of the access log.
+
+    `filters` describes the filters in words; a search's words are not kept (they can be names).
+    """
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The name at the time, so the log survives the account being deleted.
+    username = models.CharField(max_length=150)
+    exported_at = models.DateTimeField(default=timezone.now, db_index=True)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    filters = models.CharField(max_length=500, blank=True)
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at", "-pk"]
+        verbose_name = "enquiry export"
+        verbose_name_plural = "enquiry exports"
+
+    def __str__(self):
+        return f"{self.username} exported {self.row_count} enquiries as {self.format}"

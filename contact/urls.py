@@ -4,7 +4,7 @@ from contact import views
 
 app_name = "contact"
 
-# The names `contact` and `intake` are part of the site's contract (design.md).
+# /contact/ and /contact/intake/ are public addresses others link to: keep these paths and names.
 urlpatterns = [
     path("", views.contact, name="contact"),
     path("intake/", views.intake, name="intake"),

@@ -1,31 +1,72 @@
-"""The staff inbox for enquiries in the Wagtail admin, and its dashboard panel.
+"""The staff inbox for enquiries in the Wagtail admin, its export log, and its dashboard panel.
 
 Only superusers and "Intake coordinators" may see anything here (see contact.permissions).
 The list shows no names: a name is shown only on a submission's own page, where every view
-is logged (who, when) and listed.
+is logged (who, when) and listed; every spreadsheet export is logged too.
+Times are shown on the practice's clock (settings.TIME_ZONE), labelled with their zone.
 """
 
+import datetime
+import re
+import zoneinfo
 from functools import wraps
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
 from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry
+from wagtail.admin.widgets import HeaderButton
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from contact.models import ConsultationRequest, Submission
+from contact.models import ConsultationRequest, Submission, SubmissionExport
+from contact.permissions import ExportLogPermissionPolicy
 from contact.services import submission_record_view
 from practice.models import PracticeSettings, ServicePage
 
 # Inspect rows that are internal plumbing or shown in another form.
 INSPECT_SKIP = {"id", "submission_ptr", "service", "clinician", "staff_notes"}
+
+PRACTICE_TIME_ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+# "America/New_York" -> "New York time": the heading of time columns in exports.
+PRACTICE_CLOCK = settings.TIME_ZONE.rpartition("/")[2].replace("_", " ") + " time"
+
+# OWASP's CSV injection guidance: a spreadsheet runs a cell starting with one of these.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet cell cannot hold (openpyxl refuses them): C0 controls but tab and line breaks.
+SPREADSHEET_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def practice_time(value):
+    """`value` on the practice's clock, labelled with its zone: "Jan. 15, 2026, 7:38 a.m. EST"."""
+    if value is None:
+        return "—"
+    return dateformat.format(timezone.localtime(value, PRACTICE_TIME_ZONE), "N j, Y, P T")
+
+
+def spreadsheet_cell(value, export_format):
+    """A value safe to write to a cell: datetimes on the practice's clock, no characters a
+    workbook refuses, and in CSV no text a spreadsheet would run as a formula."""
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value, PRACTICE_TIME_ZONE)
+        if export_format == SubmissionExport.Format.XLSX:
+            return local.replace(tzinfo=None)
+        return local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str):
+        value = SPREADSHEET_ILLEGAL.sub("", value)
+        if export_format == SubmissionExport.Format.CSV and value.startswith(FORMULA_PREFIXES):
+            value = "'" + value
+    return value
 
 
 def forbidden_as_403(view):
@@ -69,10 +110,35 @@ class SubmissionIndexView(IndexView):
     def get_base_queryset(self):
         return Submission.objects.for_inbox()
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # The reference opens the submission's own page (where views are logged), not the edit form.
-        column_class = self._get_title_column_class(column_class)
-        return self._get_custom_column(field_name, column_class, get_url=self.get_inspect_url, **kwargs)
+    def preprocess_field_value(self, field, value, export_format):
+        # Datetimes skip Wagtail's own preprocessing, which writes them in UTC.
+        if not isinstance(value, datetime.datetime):
+            value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_cell(value, export_format)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """Records the export (who, when, format, filters in words, rows) before writing it."""
+        filters = [f"{active.field_label}: {active.value}" for active in self.active_filters]
+        if self.is_searching:
+            filters.append("Search (words not kept)")
+        SubmissionExport.objects.create(
+            user=self.request.user,
+            username=self.request.user.get_username(),
+            format=spreadsheet_format,
+            filters="; ".join(filters)[:500],
+            row_count=queryset.count(),
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, export_log_button()]
+
+
+def export_log_button():
+    return HeaderButton(
+        "Export log", url=reverse(export_log_viewset.get_url_name("index")), icon_name="history"
+    )
 
 
 class SubmissionInspectView(InspectView):
@@ -91,7 +157,9 @@ class SubmissionInspectView(InspectView):
             if field.name in INSPECT_SKIP:
                 continue
             value = getattr(self.object, field.name)
-            if field.choices:
+            if isinstance(value, datetime.datetime):
+                value = practice_time(value)
+            elif field.choices:
                 value = getattr(self.object, f"get_{field.name}_display")()
             elif isinstance(value, bool):
                 value = "Yes" if value else "No"
@@ -109,7 +177,11 @@ class SubmissionInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["staff_notes"] = self.object.staff_notes
-        context["views"] = self.object.views.all()[:100]
+        context["views"] = [
+            {"username": view.username, "when": practice_time(view.viewed_at)}
+            for view in self.object.views.all()[:100]
+        ]
+        context["export_log_url"] = reverse(export_log_viewset.get_url_name("index"))
         return context
 
 
@@ -128,13 +200,19 @@ class SubmissionViewSet(ModelViewSet):
     form_fields = ["status", "staff_notes"]
     ordering = ["-received_at", "-pk"]
     list_display = [
-        "reference",
-        "kind",
-        "received_at",
-        "status",
-        "service_label",
-        "location_label",
-        "notification_state",
+        # The reference opens the submission's own page (where views are logged), not the edit form.
+        TitleColumn("reference", label="Number", url_name="enquiries:inspect"),
+        Column("kind", accessor="get_kind_display"),
+        Column(
+            "received_at",
+            label="Received",
+            accessor=lambda row: practice_time(row.received_at),
+            sort_key="received_at",
+        ),
+        Column("status", accessor="get_status_display", sort_key="status"),
+        Column("service_label", label="Service"),
+        Column("location_label", label="Location"),
+        Column("notification_state", label="Notification", accessor="get_notification_state_display"),
     ]
     filterset_class = SubmissionFilterSet
     search_fields = ["preferred_name", "email", "phone"]
@@ -157,7 +235,7 @@ class SubmissionViewSet(ModelViewSet):
     export_headings = {
         "pk": "Number",
         "get_kind_display": "Kind",
-        "received_at": "Received",
+        "received_at": f"Received ({PRACTICE_CLOCK})",
         "get_status_display": "Status",
         "preferred_name": "Preferred name",
         "email": "Email",
@@ -177,9 +255,44 @@ class SubmissionViewSet(ModelViewSet):
 submission_viewset = SubmissionViewSet()
 
 
+class ExportLogViewSet(ModelViewSet):
+    """The export half of the access log: read-only, for whoever may read enquiries."""
+
+    model = SubmissionExport
+    icon = "history"
+    name = "enquiry_exports"
+    url_prefix = "enquiries/exports"
+    menu_label = "Enquiry exports"
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    ordering = ["-exported_at", "-pk"]
+    list_per_page = 50
+    list_display = [
+        Column("exported_at", label="When", accessor=lambda row: practice_time(row.exported_at)),
+        Column("username", label="Staff member"),
+        Column("format", accessor="get_format_display"),
+        Column("filters", label="Filters"),
+        Column("row_count", label="Rows"),
+    ]
+    # Nothing to edit: the log is written by the export itself.
+    form_fields = []
+
+    def construct_view(self, view_class, **kwargs):
+        return forbidden_as_403(super().construct_view(view_class, **kwargs))
+
+
+register_permission_policy(SubmissionExport, ExportLogPermissionPolicy(SubmissionExport))
+export_log_viewset = ExportLogViewSet()
+
+
 @hooks.register("register_admin_viewset")
 def register_submission_viewset():
-    return submission_viewset
+    return [submission_viewset, export_log_viewset]
+
+
+@hooks.register("register_reports_menu_item")
+def register_export_log_menu_item():
+    return export_log_viewset.get_menu_item()
 
 
 class EnquiriesPanel(Component):

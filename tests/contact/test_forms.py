@@ -150,3 +150,50 @@ def test_minimum_time_is_configurable(settings):
 def test_honeypot_is_detected():
     assert ContactForm(data=contact_post_data(extra_info="http://spam.example")).is_honeypot_filled()
     assert not ContactForm(data=contact_post_data()).is_honeypot_filled()
+
+
+@pytest.mark.parametrize(
+    ("form_class", "field", "value", "stored"),
+    [
+        (ContactForm, "preferred_name", "A\x01na\x1b", "Ana"),
+        (ContactForm, "preferred_name", "Ana\tLee\nRao", "Ana Lee Rao"),
+        (ContactForm, "message", "Line one\r\n\tLine two\x07\x7f", "Line one\r\n\tLine two"),
+        (ConsultationRequestForm, "pronouns", "she/\x00her", "she/her"),
+        (ConsultationRequestForm, "note", "Call\x0b after six\x1f", "Call after six"),
+    ],
+)
+def test_control_characters_are_stripped_and_multi_line_fields_keep_tabs_and_newlines(
+    intake_site, form_class, field, value, stored
+):
+    data = (contact_post_data if form_class is ContactForm else intake_post_data)(**{field: value})
+    form = form_class(data=data)
+    assert form.is_valid(), form.errors
+    assert getattr(form.save(), field) == stored
+
+
+def test_an_answer_made_only_of_control_characters_is_refused_with_a_message():
+    form = ContactForm(data=contact_post_data(preferred_name="\x01\x02"))
+    assert not form.is_valid()
+    assert form.errors["preferred_name"] == ["Please tell us what to call you."]
+
+
+@pytest.mark.parametrize("phone", ["-------", "(((  )))", "+1 (2) 3", "12-34-56"])
+def test_a_phone_needs_at_least_seven_digits(phone):
+    form = ContactForm(data=contact_post_data(phone=phone, preferred_channel="phone"))
+    assert not form.is_valid()
+    assert form.errors["phone"] == ["Enter a phone number with its area code, for example 201-555-0123."]
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["someone@localhost", "someone@[127.0.0.1]", "someone@[IPv6:::1]", "someone@intranet", "a@10.0.0.1"],
+)
+def test_an_email_needs_a_real_domain(email):
+    form = ContactForm(data=contact_post_data(email=email))
+    assert not form.is_valid()
+    assert form.errors["email"] == ["Enter an email address like name@example.com."]
+
+
+def test_ordinary_phones_and_emails_still_pass():
+    form = ContactForm(data=contact_post_data(phone="+1 (201) 555-0123 ext. 4", email="a.b@mail.example.org"))
+    assert form.is_valid(), form.errors

@@ -1,7 +1,9 @@
 """No input a client can send gives a 500: generated posts to both forms."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +15,26 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 CONTACT_FIELDS = list(contact_post_data())
 INTAKE_FIELDS = list(intake_post_data())
 
+# C0 control characters and DEL, alone or inside ordinary text.
+control_text = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1F), min_size=1, max_size=10),
+    st.builds(
+        lambda before, control, after: before + control + after,
+        st.text(max_size=10),
+        st.sampled_from([chr(code) for code in range(0x20)] + ["\x7f"]),
+        st.text(max_size=10),
+    ),
+)
+# What a spreadsheet would run as a formula (OWASP CSV injection).
+formula_text = st.builds(
+    lambda prefix, rest: prefix + rest,
+    st.sampled_from(["=", "+", "-", "@", "\t", "\r"]),
+    st.one_of(st.text(max_size=30), st.just('HYPERLINK("https://x","open me")'), st.just("1+1")),
+)
+
 any_text = st.one_of(
+    control_text,
+    formula_text,
     st.text(max_size=50),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=300),
     st.just("\x00"),
@@ -82,3 +103,19 @@ def test_huge_and_binary_bodies_are_answered(intake_site, settings):
     response = client.post("/contact/", "{}", content_type="application/json")
     assert response.status_code == 400
     assert Submission.objects.count() == 0
+
+
+@HYPOTHESIS
+@given(name=st.one_of(control_text, formula_text), message=st.one_of(control_text, formula_text))
+def test_what_the_forms_accept_exports_safely(intake_site, settings, name, message):
+    settings.CONTACT_RATE_LIMIT = 10_000
+    client = Client(raise_request_exception=False)
+    client.post("/contact/", contact_post_data(preferred_name="Ana " + name, message="Hello " + message))
+    for saved in Submission.objects.all():
+        assert not any(ord(character) < 0x20 or character == "\x7f" for character in saved.preferred_name)
+    admin, _ = get_user_model().objects.get_or_create(username="fuzz-admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    for export_format in ("csv", "xlsx"):
+        response = client.get(reverse("enquiries:index"), {"export": export_format})
+        assert response.status_code == 200
+        b"".join(response.streaming_content) if response.streaming else response.content
