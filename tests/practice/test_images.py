@@ -1,6 +1,7 @@
 """Images that carry meaning are described: uploads need a description (their alt text), and a
 page whose hero, portrait or card image has none cannot be published until it gets one."""
 
+from html.parser import HTMLParser
 from io import BytesIO
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from tests.factories import ClinicianPageFactory, ImageFactory
+from tests.practice.demo_case import DemoSiteTestCase
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +139,51 @@ def test_a_draft_with_an_undescribed_portrait_still_saves(clinician, admin_clien
     clinician.refresh_from_db()
     assert clinician.get_latest_revision_as_object().title == "Grace Kim"
     assert not clinician.live
+
+
+class ImgTags(HTMLParser):
+    """(src, alt) of every <img> on a page; alt is None when the attribute is missing."""
+
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            attrs = dict(attrs)
+            self.images.append((attrs.get("src", ""), attrs.get("alt")))
+
+
+DEMO_PAGES = [
+    "/",
+    "/team/",
+    "/team/anjali-mehta/",
+    "/services/individual-therapy-for-relationship-issues/",
+    "/blog/",
+    "/blog/category/managing-stress/",
+    "/blog/healing-from-trust-issues/",
+]
+# Decorative: the logo sits beside the practice's name, which says everything it does.
+DECORATIVE = ("/static/images/logo",)
+
+
+class DemoImagesTests(DemoSiteTestCase):
+    def test_every_image_on_the_demo_pages_is_described_unless_decorative(self):
+        """Wagtail falls back to the image's title (often a file name) when it has no
+        description, so a non-empty alt is not enough: it must be the description."""
+        descriptions = set(
+            get_image_model().objects.exclude(description="").values_list("description", flat=True)
+        )
+        seen = 0
+        for url in DEMO_PAGES:
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            parser = ImgTags()
+            parser.feed(response.content.decode())
+            for src, alt in parser.images:
+                with self.subTest(url=url, src=src):
+                    self.assertIsNotNone(alt)
+                    if not src.startswith(DECORATIVE):
+                        seen += 1
+                        self.assertIn(alt, descriptions)
+        self.assertGreaterEqual(seen, 10)  # heroes, portraits and cards were all checked
