@@ -133,6 +133,13 @@ class DemoContentTests(TestCase):
             "/contact/intake/?service=individual-therapy-for-relationship-issues",
         )
 
+    def test_every_demo_page_is_found_by_search_as_soon_as_it_is_loaded(self):
+        """Every app's demo publishes through one publish(), which indexes the page at once."""
+        html = self.client.get("/search/", {"q": "relationship issues"}).content.decode()
+        assert 'href="/services/individual-therapy-for-relationship-issues/"' in html
+        html = self.client.get("/search/", {"q": "Okafor"}).content.decode()
+        assert 'href="/team/nia-okafor/"' in html
+
     def test_the_seed_article_is_everywhere_it_belongs(self):
         client = self.client
         assert [c.name for c in self.demo.categories.all()] == ["Managing stress"]
