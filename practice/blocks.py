@@ -73,4 +73,6 @@ class ContentStreamBlock(blocks.StreamBlock):
 
 
 class FAQStreamBlock(blocks.StreamBlock):
+    """The questions and answers of a service page."""
+
     faq = FAQBlock()
