@@ -1,4 +1,6 @@
-"""StreamField blocks shared by the practice's pages. Each block renders its own template."""
+"""StreamField blocks of the practice's pages, which the blog's article body reuses.
+
+Each block renders its own template."""
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -62,7 +64,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 
 class ContentStreamBlock(blocks.StreamBlock):
-    """The body of standard and service pages."""
+    """The body of standard pages (service pages have their own fields and an FAQ stream)."""
 
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="components/blocks/rich_text.html")
     callout = CalloutBlock()
@@ -71,4 +73,6 @@ class ContentStreamBlock(blocks.StreamBlock):
 
 
 class FAQStreamBlock(blocks.StreamBlock):
+    """The questions and answers of a service page."""
+
     faq = FAQBlock()

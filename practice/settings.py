@@ -236,6 +236,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "png", "bmp": "png", "tiff": "png"}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "practice.image_forms.DescribedImageForm"  # descriptions required
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin

@@ -83,3 +83,9 @@ def build_site():
     services = ServicesIndexPageFactory(parent=home)
     team = TeamPageFactory(parent=home)
     return {"home": home, "services": services, "team": team}
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image as the image form requires it: described, since the description is its alt text."""
+
+    description = factory.Sequence(lambda n: f"Soft abstract shapes in warm colours, number {n}.")

@@ -1,9 +1,11 @@
 """Demo content of the blog: the index at /blog/, categories, the seed article, a few short
 articles, generated sample articles on request, and the "Clinical review" workflow.
 
-Called by `manage.py load_demo_content` after the practice's demo. Idempotent: things are
-found by slug or name and created only when missing; `--articles N` tops the generated
-sample articles up to N.
+The shape every app's demo has (see `practice.demo`): `load(**options)` here, the words in
+`articles.py` and `seed.py` beside it, and `add_arguments(parser)` for the blog's own option of
+`manage.py load_demo_content`. Loaded after the practice's demo, whose pages it links to.
+Idempotent: things are found by slug or name and created only when missing; `--articles N`
+tops the generated sample articles up to N.
 """
 
 import datetime
@@ -13,12 +15,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
-from wagtail.search import index as search_index
 
 from blog.demo import seed
 from blog.demo.articles import ARTICLES, CATEGORIES
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage, Category
-from practice.demo_images import PALETTES, get_or_create_image
+from practice.demo.images import PALETTES, get_or_create_image
+from practice.demo.pages import publish
 from practice.models import ClinicianPage, HomePage, ServicePage
 
 INDEX_INTRO = (
@@ -48,7 +50,8 @@ def add_arguments(parser):
     )
 
 
-def load(command, articles=0, **options):
+def load(*, articles=0, **options):
+    """Create the blog's demo content where missing; returns a summary line."""
     home = HomePage.objects.first()
     if home is None:
         raise CommandError("The blog demo needs the practice's home page; load the practice demo first.")
@@ -62,16 +65,7 @@ def load(command, articles=0, **options):
     ensure_related(seed_article, created)
     ensure_clinical_review(blog)
     samples = ensure_samples(blog, articles, list(categories.values()), clinicians) if articles else 0
-    command.stdout.write(
-        f"Blog ready: {ArticlePage.objects.live().count()} live articles ({samples} samples)."
-    )
-
-
-def publish(page):
-    """Publish through a revision, as an editor would, and index it for search right away."""
-    page.save_revision().publish()
-    search_index.insert_or_update_object(page)
-    return page
+    return f"Blog ready: {ArticlePage.objects.live().count()} live articles ({samples} samples)."
 
 
 def ensure_index(home):

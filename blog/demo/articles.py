@@ -2,7 +2,8 @@
 
 Written for the practice's readers: first- and second-generation South/East Asian and
 BIPOC women in New Jersey. Plain language, no client stories or testimonials. Bodies
-are StreamField data; `{intake}` becomes the consultation request's address.
+are StreamField data used as written, except that a `call_to_action` block's `service`
+is a service page's slug, which `blog.demo` swaps for that page.
 """
 
 CATEGORIES = {

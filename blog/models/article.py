@@ -31,6 +31,7 @@ from blog.blocks import ArticleStreamBlock
 from blog.models.queries import ArticlePageQuerySet, count_rows, unpack_labels
 from blog.models.taxonomy import ArticlePageTag, Category
 from blog.reading_time import reading_minutes
+from practice.images import DescribedImagesMixin
 from practice.models import BasePage, PracticeSettings
 from practice.navigation import breadcrumb_trail
 
@@ -46,7 +47,7 @@ def today():
     return timezone.localdate()
 
 
-class ArticlePage(BasePage):
+class ArticlePage(DescribedImagesMixin, BasePage):
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences that make someone want to read on. Shown in listings, in the "
@@ -128,6 +129,7 @@ class ArticlePage(BasePage):
     )
 
     summary_field = "summary"
+    described_image_fields = ["hero_image"]  # above the article and on its cards
     objects = ArticlePageManager()
 
     content_panels = BasePage.content_panels + [

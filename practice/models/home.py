@@ -8,13 +8,14 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
+from practice.images import DescribedImagesMixin
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
 from practice.structured_data import practice_business
 
 
-class HomePage(BasePage):
+class HomePage(DescribedImagesMixin, BasePage):
     hero_heading = models.CharField(
         max_length=120, help_text="The first words visitors read. Keep it short and warm."
     )
@@ -45,6 +46,7 @@ class HomePage(BasePage):
     )
 
     summary_field = "hero_text"
+    described_image_fields = ["hero_image"]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

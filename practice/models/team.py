@@ -8,6 +8,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
+from practice.images import DescribedImagesMixin
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.models.site_settings import PracticeSettings
@@ -41,7 +42,7 @@ class TeamPage(BasePage):
         return context
 
 
-class ClinicianPage(FormatsMixin, BasePage):
+class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     """One clinician. The page title is the clinician's name as clients should see it."""
 
     pronouns = models.CharField(max_length=40, blank=True, help_text="For example: she/her.")
@@ -79,6 +80,7 @@ class ClinicianPage(FormatsMixin, BasePage):
     bio = RichTextField(features=RICH_TEXT_FEATURES, help_text="A warm introduction in the first person.")
 
     summary_field = "bio"
+    described_image_fields = ["photo"]  # the portrait, on the page and on every clinician card
 
     objects = PageManager.from_queryset(ClinicianPageQuerySet)()
 

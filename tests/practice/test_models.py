@@ -1,6 +1,9 @@
 """Where each page type may live, and what its model computes."""
 
+import re
+
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 
 from practice.models import (
@@ -11,6 +14,7 @@ from practice.models import (
     StandardPage,
     TeamPage,
 )
+from tests.blog.factories import BlogIndexPageFactory
 from tests.factories import ClinicianPageFactory, ServicePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +77,33 @@ def test_service_call_to_action_opens_the_intake_with_this_service(site_tree):
     assert service.get_intake_url() == "/contact/intake/?service=anxiety-therapy"
 
 
-def test_no_page_type_has_a_testimonial_field():
-    for model in (HomePage, ServicesIndexPage, ServicePage, TeamPage, ClinicianPage, StandardPage):
-        names = " ".join(field.name for field in model._meta.get_fields())
-        assert "testimonial" not in names and "review_quote" not in names
+def page_types_offered(client, parent):
+    """The add-page forms the admin's page-type chooser offers under `parent` (with one type
+    only, the chooser goes straight to its form)."""
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[parent.pk]))
+    if response.status_code == 302:
+        return [response["Location"]]
+    pattern = rf'href="(/admin/pages/add/[a-z_]+/[a-z_]+/{parent.pk}/)"'
+    return sorted(set(re.findall(pattern, response.content.decode())))
+
+
+def test_staff_are_never_offered_a_way_to_publish_client_testimonials(site_tree, admin_client):
+    """Ethics codes bar therapists from soliciting testimonials: no page type, field, panel or
+    StreamField block the editor offers may be one (block names and labels are in the form)."""
+    blog = BlogIndexPageFactory(parent=site_tree["home"])
+    StandardPageFactory(parent=site_tree["home"], slug="about")
+    add_forms = []
+    for parent in (site_tree["home"], site_tree["services"], site_tree["team"], blog):
+        add_forms += page_types_offered(admin_client, parent)
+    assert [url.split("/")[5] for url in add_forms] == [
+        "standardpage",
+        "servicepage",
+        "clinicianpage",
+        "articlepage",
+    ]
+    for url in add_forms:
+        html = admin_client.get(url).content.decode().lower()
+        assert 'name="title"' in html, url
+        assert "testimonial" not in html, url
+    standard_form = admin_client.get(next(url for url in add_forms if "standardpage" in url)).content.decode()
+    assert "faq" in standard_form and "callout" in standard_form  # the block menu is in the page

@@ -1,23 +1,23 @@
-"""Load the demo practice: pages, settings, images and articles. Safe to run again.
+"""Load the demo site: every installed app's demo content, in INSTALLED_APPS order. Safe to run again.
 
-Each installed app of the project may ship a `demo` module with `load(command, **options)`
-and optionally `add_arguments(parser)`; they run in INSTALLED_APPS order, so the practice's
-pages exist before the blog's articles link to them.
+An app takes part by shipping a `demo` package (or module) with `load(**options)`, which creates
+what is missing and returns a one-line summary, and optionally `add_arguments(parser)` for its own
+options. Apps are found the way Django's own autodiscovery finds `admin` modules, so a new app needs
+no change here; INSTALLED_APPS order puts the practice's pages before the blog's articles.
 """
 
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
-
-PROJECT_APPS = ("practice", "blog", "contact")
+from django.utils.module_loading import module_has_submodule
 
 
 def demo_modules():
+    """The `demo` module of each installed app that has one, in INSTALLED_APPS order."""
     for app_config in apps.get_app_configs():
-        if app_config.name in PROJECT_APPS and find_spec(f"{app_config.name}.demo"):
+        if module_has_submodule(app_config.module, "demo"):
             yield import_module(f"{app_config.name}.demo")
 
 
@@ -32,5 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for module in demo_modules():
             with transaction.atomic():
-                module.load(self, **options)
+                summary = module.load(**options)
+            if summary:
+                self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

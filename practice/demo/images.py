@@ -40,6 +40,12 @@ def draw(palette, size=(1200, 800), seed=1):
 
 
 def get_or_create_image(title, description, palette, *, size=(1200, 800), seed=1):
+    """The image with this title, drawn and saved with its description (its alt text) when missing.
+
+    Raises ValueError without a description: every demo image stands for something on its page.
+    """
+    if not description.strip():
+        raise ValueError(f"The demo image “{title}” needs a description; it becomes its alt text.")
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:

@@ -1,13 +1,17 @@
 """Demo content of the practice: home, services, team, standard pages, settings, navigation.
 
-Called by `manage.py load_demo_content`. Idempotent: pages are found by slug under
-their parent and created only when missing, so running it twice changes nothing.
+Every app's demo has this shape: a `demo` package whose `load(**options)` creates what is
+missing and returns a one-line summary, with its words and images in modules beside it, and
+optionally `add_arguments(parser)` for its own options of `manage.py load_demo_content`.
+Idempotent: pages are found by slug under their parent and created only when missing, so
+loading twice changes nothing. The practice loads first; other apps build on its pages.
 """
 
 from wagtail.models import Page, Site
 
-from practice import demo_content as content
-from practice.demo_images import get_or_create_image
+from practice.demo import content
+from practice.demo.images import get_or_create_image
+from practice.demo.pages import ensure_child, publish
 from practice.models import (
     Approach,
     ClinicianPage,
@@ -20,23 +24,6 @@ from practice.models import (
     StandardPage,
     TeamPage,
 )
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def ensure_child(parent, model, slug, **fields):
-    """The live child of `parent` with this slug, created and published when missing."""
-    existing = parent.get_children().filter(slug=slug).specific().first()
-    if existing is not None:
-        return existing, False
-    m2m = {key: fields.pop(key) for key in list(fields) if key == "approaches"}
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    for name, values in m2m.items():
-        getattr(page, name).set(values)
-    return publish(page), True
 
 
 def ensure_home():
@@ -155,7 +142,8 @@ def ensure_settings(services_index, team, pages):
         nav.save()
 
 
-def load(command, **options):
+def load(**options):
+    """Create the practice's demo content where missing; returns a summary line."""
     approaches = {
         name: Approach.objects.get_or_create(name=name, defaults={"description": description})[0]
         for name, description in content.APPROACHES
@@ -166,4 +154,4 @@ def load(command, **options):
     team = ensure_team(home, approaches)
     pages = ensure_standard_pages(home)
     ensure_settings(services_index, team, pages)
-    command.stdout.write("Practice pages, settings and navigation are ready.")
+    return "Practice pages, settings and navigation are ready."

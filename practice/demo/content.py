@@ -1,7 +1,8 @@
 """The words of the demo practice, We Rise Therapy and Wellness (New Jersey).
 
 Plain, warm language; fictional clinicians; no client testimonials. Rich text is
-Wagtail's stored HTML; `{page:slug}` markers become internal page links.
+Wagtail's stored HTML, used as written; links between the demo's pages are made in
+`practice.demo` (navigation) from the pages themselves, never from text here.
 """
 
 PRACTICE = {
