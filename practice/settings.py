@@ -150,7 +150,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Staff sign-in (accounts/): throttling, two-factor and queued password reset.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Model permissions, with contact.* held by intake staff alone (see contact/backends.py).
+AUTHENTICATION_BACKENDS = ["contact.backends.IntakeScopedModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.ThrottledLoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.QueuedPasswordResetForm"  # noqa: S105
 # Required for superusers and for anyone holding one of these permissions (they can read

@@ -287,14 +287,6 @@ def test_only_intake_staff_change_where_enquiries_are_sent(client, settings_edit
     assert ContactSettings.load().notification_recipients == "intake@example.org"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Open seam: Site history filters by Django model permissions (ModelLogEntry.viewable_by_user). "
-        "A separate log model for enquiries makes Site history a three-way UNION that Django 6.1 "
-        "cannot compile on SQLite; contact.W001 flags every user this could reach."
-    ),
-)
 def test_site_history_shows_enquiry_edits_only_to_intake_staff(client, coordinator, editor, enquiry):
     client.force_login(coordinator)
     client.post(reverse("enquiries:edit", args=[enquiry.pk]), {"status": "contacted", "staff_notes": ""})
