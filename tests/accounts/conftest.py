@@ -15,8 +15,8 @@ def superuser(django_user_model):
 
 @pytest.fixture
 def coordinator(django_user_model):
-    """An intake coordinator: can read enquiries."""
-    return make_user(django_user_model, "coordinator", permissions=["contact.view_submission"])
+    """An intake coordinator: can read enquiries (a member of the group the contact app makes)."""
+    return make_user(django_user_model, "coordinator", groups=["Intake coordinators"])
 
 
 @pytest.fixture

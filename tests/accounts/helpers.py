@@ -13,8 +13,9 @@ from accounts import two_factor
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
-def make_user(django_user_model, username, *, superuser=False, permissions=()):
-    """A staff user who can reach the Wagtail admin, with the given 'app.codename' permissions."""
+def make_user(django_user_model, username, *, superuser=False, permissions=(), groups=()):
+    """A staff user who can reach the Wagtail admin, with the given 'app.codename' permissions
+    and membership of the named existing groups."""
     user = django_user_model.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD, is_superuser=superuser
     )
@@ -25,7 +26,7 @@ def make_user(django_user_model, username, *, superuser=False, permissions=()):
     for perm in permissions:
         app_label, codename = perm.split(".")
         group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    user.groups.add(group)
+    user.groups.add(group, *Group.objects.filter(name__in=groups))
     return user
 
 
