@@ -8,6 +8,7 @@ is logged (who, when) and listed.
 from functools import wraps
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from contact.models import ConsultationRequest, Submission
+from contact.notifications import notifications_overdue
 from contact.services import submission_record_view
 from practice.models import PracticeSettings, ServicePage
 
@@ -183,7 +185,8 @@ def register_submission_viewset():
 
 
 class EnquiriesPanel(Component):
-    """Dashboard counts for intake staff: new requests, and those past the promised reply time."""
+    """Dashboard counts for intake staff: new requests, those past the promised reply time, and
+    emails about them that failed or have waited longer than CONTACT_NOTIFY_STALE_SECONDS."""
 
     name = "enquiries"
     template_name = "contact/admin/dashboard_panel.html"
@@ -200,10 +203,15 @@ class EnquiriesPanel(Component):
         counts = Submission.objects.aggregate(
             new=_count(Q(status=Submission.Status.NEW)),
             overdue=_count(Q(pk__in=Submission.objects.awaiting_reply(hours).values("pk"))),
-            failed=_count(Q(notification_state=Submission.NotificationState.FAILED)),
         )
         index_url = submission_viewset.get_url_name("index")
-        return {**counts, "hours": hours, "index_url_name": index_url}
+        return {
+            **counts,
+            "emails": notifications_overdue(),
+            "stale_minutes": max(1, settings.CONTACT_NOTIFY_STALE_SECONDS // 60),
+            "hours": hours,
+            "index_url_name": index_url,
+        }
 
 
 def _count(condition):
