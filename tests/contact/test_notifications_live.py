@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 REQUESTS = 50
 KILLED_AT = 10  # the worker dies waiting for the mail server during its 10th send
-STALE_SECONDS = 5  # far above a local send (milliseconds), so only the killed send goes stale
+STALE_SECONDS = 8  # far above a local send (milliseconds), so only the killed send goes stale
 STAFF = "intake@example.org"
 
 
@@ -74,6 +74,29 @@ def wait_until(condition, what, timeout=60):
     raise AssertionError(f"{what} did not happen within {timeout}s")
 
 
+def resend_on_trigger(site):
+    """`manage.py resend_notifications`, loaded ahead in its own process (so that starting
+    Python and Django is not part of the race) and run when the returned file appears."""
+    trigger = site.tmp / "resend-now"
+    code = (
+        "import pathlib, time\n"
+        "from django.core.management import call_command\n"
+        "print('ready', flush=True)\n"
+        f"while not pathlib.Path({str(trigger)!r}).exists(): time.sleep(0.02)\n"
+        "call_command('resend_notifications')\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=site.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout.readline().strip() == "ready"
+    return process, trigger
+
+
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exactly_once(
     database, monkeypatch
@@ -86,7 +109,8 @@ def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exac
     mail = MailServer().start()
     site = LiveSite(
         env={
-            "EMAIL_URL": mail.url,
+            # A held sender must wait for the server rather than time out.
+            "EMAIL_URL": f"smtp://127.0.0.1:{mail.port}/?timeout=60",
             "CONTACT_RATE_LIMIT": "100000",  # every request comes from 127.0.0.1
             "CONTACT_MIN_FILL_SECONDS": "0",
             "CONTACT_NOTIFY_STALE_SECONDS": str(STALE_SECONDS),
@@ -94,6 +118,7 @@ def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exac
         demo=False,
         threads=8,
     )
+    resend = None
     try:
         site.start()  # no worker yet: the requests queue up
 
@@ -112,37 +137,39 @@ def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exac
             assert list(pool.map(one, range(REQUESTS))) == [302] * REQUESTS
             recipients.result()
         assert notification_states(site) == {"pending": REQUESTS}
+        resend, trigger = resend_on_trigger(site)
 
+        # 1. The worker is killed while it waits for the mail server in its 10th send.
         mail.inbox.hold(KILLED_AT)
         site.start_worker()
         assert mail.inbox.held.wait(60), f"the worker sent nothing:\n{site.log('worker')}"
         site.kill_process("worker")
         mail.inbox.release()
         assert len(mail.inbox.subjects()) == KILLED_AT - 1
-        assert notification_states(site)["sending"] == 1  # claimed by the dead worker
+        assert notification_states(site).get("sending") == 1  # claimed by the dead worker
 
-        # A new worker and the resend command, at the same time, over the 41 left.
+        # 2. A new worker starts; while it is in the middle of its first send, resend_notifications
+        #    runs through everything still pending, and the two go on side by side.
+        mail.inbox.hold(1)
         site.start_worker()
-        resend = subprocess.Popen(
-            [sys.executable, "manage.py", "resend_notifications"],
-            cwd=ROOT,
-            env=site.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        assert mail.inbox.held.wait(60), f"the new worker sent nothing:\n{site.log('worker')}"
+        trigger.touch()
+        wait_until(lambda: len(mail.inbox.subjects()) >= KILLED_AT - 1 + 3, "three emails from the command")
+        mail.inbox.release()
         output = resend.communicate(timeout=120)[0]
         assert resend.returncode == 0 and "; 0 failed." in output, output
 
+        # 3. Each request notified exactly once, none pending, and the stale-claim checks every
+        #    claim queued have all run without sending anything more.
         wait_until(lambda: notification_states(site) == {"sent": REQUESTS}, "every notification sent")
-        # Every stale-claim check queued by a claim has run too, and found nothing more to send.
         wait_until(lambda: tasks_waiting(site) == 0, "the queue emptied", timeout=STALE_SECONDS + 30)
         subjects = Counter(mail.inbox.subjects())
-        duplicates = {subject: n for subject, n in subjects.items() if n > 1}
-        assert duplicates == {}
+        assert {subject: n for subject, n in subjects.items() if n > 1} == {}  # no duplicates
         assert sum(subjects.values()) == REQUESTS
         assert notification_states(site) == {"sent": REQUESTS}
         assert "Traceback" not in site.log("worker") and "Traceback" not in site.log("server")
     finally:
+        if resend and resend.poll() is None:
+            resend.kill()
         site.stop()
         mail.stop()
