@@ -192,7 +192,7 @@ def notification_claim(*, message, submission_id):
     return claimed_at if claimed else None
 
 
-def stale_before():
+def _stale_before():
     return timezone.now() - timedelta(seconds=settings.CONTACT_NOTIFY_STALE_SECONDS)
 
 
@@ -200,7 +200,7 @@ def notifications_release_stale():
     """Returns every claim older than CONTACT_NOTIFY_STALE_SECONDS to pending, once even when
     several processes do this at the same moment. Returns the (message, submission id) pairs
     released, for the caller to send."""
-    cutoff = stale_before()
+    cutoff = _stale_before()
     stale = Q()
     for spec in MESSAGES.values():
         stale |= Q(**spec.fields(state=State.SENDING, claimed_at__lt=cutoff))
@@ -229,7 +229,7 @@ def notifications_release_stale():
 # Delivering ----------------------------------------------------------------------------------
 
 
-def deliver(*, message, submission_id, retry):
+def _deliver(*, message, submission_id, retry):
     """Claims, sends and records one message. Returns the state it left the message in (sent
     or failed), or None when another sender has it, it was sent already, or the submission is
     gone. With `retry`, a failure queues the next attempt with back-off. Never raises."""
@@ -314,7 +314,7 @@ def notification_deliver(message, submission_id):
     """The worker's entry: first sends again what crashed senders left claimed, then sends one
     message ("staff" or "visitor") for one submission. True when that message is now sent."""
     notifications_reclaim.call()
-    outcome = deliver(message=message, submission_id=submission_id, retry=True)
+    outcome = _deliver(message=message, submission_id=submission_id, retry=True)
     if outcome is None:  # sent already, or another sender has it
         return Submission.objects.filter(
             pk=submission_id, **MESSAGES[message].fields(state=State.SENT)
@@ -327,7 +327,7 @@ def notifications_reclaim():
     """Sends again every message whose sender died mid-send. Returns how many it released."""
     released = notifications_release_stale()
     for message, submission_id in released:
-        deliver(message=message, submission_id=submission_id, retry=True)
+        _deliver(message=message, submission_id=submission_id, retry=True)
     return len(released)
 
 
@@ -361,7 +361,7 @@ def notifications_resend():
     for message, spec in MESSAGES.items():
         waiting = Submission.objects.filter(**spec.fields(state__in=CLAIMABLE)).order_by("pk")
         for submission_id in list(waiting.values_list("pk", flat=True)):
-            outcome = deliver(message=message, submission_id=submission_id, retry=False)
+            outcome = _deliver(message=message, submission_id=submission_id, retry=False)
             delivered += outcome == State.SENT
             failed += outcome == State.FAILED
     return delivered, failed
@@ -370,7 +370,7 @@ def notifications_resend():
 def notifications_overdue():
     """Counts for the dashboard, per message: failed, and waiting (pending or sending) for
     longer than CONTACT_NOTIFY_STALE_SECONDS since the submission arrived."""
-    cutoff = stale_before()
+    cutoff = _stale_before()
     counts = {}
     for message, spec in MESSAGES.items():
         counts[f"{message}_failed"] = Count("pk", filter=Q(**spec.fields(state=State.FAILED)))
