@@ -31,7 +31,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(received_at__lt=timezone.now() - timedelta(days=days))
 
     def undelivered(self):
-        """Submissions whose staff notification has not been sent yet (pending or failed)."""
+        """Submissions whose staff notification has not been sent yet (pending, sending or failed)."""
         return self.exclude(notification_state=Submission.NotificationState.SENT)
 
     def for_inbox(self):
@@ -56,7 +56,10 @@ class Submission(models.Model):
         TEXT = "text", "Text message"
 
     class NotificationState(models.TextChoices):
+        """Where one email about this submission stands (see contact.notifications)."""
+
         PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
 
@@ -76,6 +79,9 @@ class Submission(models.Model):
     privacy_acknowledged_at = models.DateTimeField(null=True, editable=False)
     not_emergency_acknowledged_at = models.DateTimeField(null=True, editable=False)
 
+    # Two emails are sent about a submission, each with the same delivery fields under its own
+    # prefix: the staff notification ("notification_") and the visitor's confirmation
+    # ("confirmation_"). contact.notifications is the only code that writes them.
     notification_state = models.CharField(
         max_length=10, choices=NotificationState.choices, default=NotificationState.PENDING, db_index=True
     )
@@ -85,7 +91,27 @@ class Submission(models.Model):
     notification_retry_at = models.DateTimeField(
         null=True, blank=True, help_text="When the next automatic attempt is due, if one is scheduled."
     )
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    notification_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When a sender started sending it (state “Sending”)."
+    )
+
+    # Empty: no confirmation is due (the practice turned them off, or the visitor gave no
+    # email address or did not ask to be emailed).
+    confirmation_state = models.CharField(
+        "visitor confirmation",
+        max_length=10,
+        choices=[("", "Not requested"), *NotificationState.choices],
+        blank=True,
+        default="",
+        db_index=True,
+    )
+    confirmation_attempts = models.PositiveSmallIntegerField("visitor confirmation attempts", default=0)
+    confirmation_last_error = models.CharField("visitor confirmation error", max_length=300, blank=True)
+    confirmation_sent_at = models.DateTimeField("visitor confirmation sent at", null=True, blank=True)
+    confirmation_retry_at = models.DateTimeField("visitor confirmation retry at", null=True, blank=True)
+    confirmation_claimed_at = models.DateTimeField(
+        "visitor confirmation claimed at", null=True, blank=True, editable=False
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -30,6 +30,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from contact.models import ConsultationRequest, Submission, SubmissionExport
+from contact.notifications import notifications_overdue
 from contact.permissions import ExportLogPermissionPolicy
 from contact.services import submission_record_view
 from practice.models import PracticeSettings, ServicePage
@@ -296,7 +297,8 @@ def register_export_log_menu_item():
 
 
 class EnquiriesPanel(Component):
-    """Dashboard counts for intake staff: new requests, and those past the promised reply time."""
+    """Dashboard counts for intake staff: new requests, those past the promised reply time, and
+    emails about them that failed or have waited longer than CONTACT_NOTIFY_STALE_SECONDS."""
 
     name = "enquiries"
     template_name = "contact/admin/dashboard_panel.html"
@@ -313,10 +315,15 @@ class EnquiriesPanel(Component):
         counts = Submission.objects.aggregate(
             new=_count(Q(status=Submission.Status.NEW)),
             overdue=_count(Q(pk__in=Submission.objects.awaiting_reply(hours).values("pk"))),
-            failed=_count(Q(notification_state=Submission.NotificationState.FAILED)),
         )
         index_url = submission_viewset.get_url_name("index")
-        return {**counts, "hours": hours, "index_url_name": index_url}
+        return {
+            **counts,
+            "emails": notifications_overdue(),
+            "stale_minutes": max(1, settings.CONTACT_NOTIFY_STALE_SECONDS // 60),
+            "hours": hours,
+            "index_url_name": index_url,
+        }
 
 
 def _count(condition):

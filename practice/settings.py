@@ -128,14 +128,22 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work through Django's tasks API. Wagtail's own housekeeping (search and
-# reference index updates) runs immediately on publish, so search is never stale; the
-# practice's notifications use `@task(backend="notifications")`: a database queue that
-# `manage.py db_worker --backend notifications` works through (retries use run_after).
+# Background work. The contact app's emails use Django's own tasks API (`django.tasks`) on
+# "notifications", the django-tasks-db database queue that `manage.py db_worker --backend
+# notifications` works through (contact/notifications.py). "default" names the `django_tasks`
+# backport only because Wagtail 8 declares its own tasks with it; they run at once on publish,
+# so search is never stale.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# Contact notifications (staff notification and visitor confirmation alike): attempts per
+# email, the first retry's delay (doubling each time), and how long a worker may take over one
+# email before it counts as crashed and the email is sent again (longer than an SMTP timeout).
+CONTACT_NOTIFY_MAX_ATTEMPTS = env_int("CONTACT_NOTIFY_MAX_ATTEMPTS", 6)
+CONTACT_NOTIFY_RETRY_SECONDS = env_int("CONTACT_NOTIFY_RETRY_SECONDS", 60)
+CONTACT_NOTIFY_STALE_SECONDS = env_int("CONTACT_NOTIFY_STALE_SECONDS", 600)
 
 # Mail: Django 6.1 MAILERS from one EMAIL_URL; without it mail is printed.
 MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL", ""))}

@@ -141,6 +141,12 @@ class LiveSite:
                 process.kill()
                 process.wait()
 
+    def kill_process(self, name):
+        """SIGKILL one process, as a crash or the OOM killer would: nothing of it cleans up."""
+        process = self._processes.pop(name)
+        process.kill()
+        process.wait()
+
     def stop(self):
         for name in list(self._processes):
             self.stop_process(name)

@@ -1,6 +1,8 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives and can be
-stopped and started again on the same port, to play a mail outage."""
+stopped and started again on the same port, to play a mail outage, or hold one sender
+mid-conversation, to play a crash mid-send."""
 
+import asyncio
 import email
 import email.policy
 import threading
@@ -15,6 +17,33 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self._lock = threading.Lock()
+        self._transactions = 0
+        self._hold_at = None
+        self.held = threading.Event()
+        self._released = threading.Event()
+
+    def hold(self, nth):
+        """Keep the sender of the `nth` mail transaction from now waiting for the reply to its
+        MAIL FROM (the message is not sent yet) until `release()`; `held` is set meanwhile."""
+        with self._lock:
+            self._hold_at = self._transactions + nth
+        self.held.clear()
+        self._released.clear()
+
+    def release(self):
+        self._released.set()
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+        with self._lock:
+            self._transactions += 1
+            hold = self._transactions == self._hold_at
+        if hold:
+            self.held.set()
+            while not self._released.is_set():
+                await asyncio.sleep(0.05)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -62,3 +91,14 @@ class MailServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def unreachable_mailers():
+    """MAILERS pointing at a local port nobody listens on: a real, immediate connection failure."""
+    port = free_port()
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 2},
+        }
+    }

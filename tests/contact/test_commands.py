@@ -41,13 +41,14 @@ def test_purge_follows_the_retention_setting(capsys):
 def test_resend_notifications_reports_counts(capsys, recipients, mailoutbox):
     ContactMessageFactory()
     ContactMessageFactory(notification_state=Submission.NotificationState.FAILED)
+    ContactMessageFactory(confirmation_state=Submission.NotificationState.FAILED)  # a visitor's
     call_command("resend_notifications")
-    assert "Delivered 2 notification(s); 0 failed." in capsys.readouterr().out
-    assert len(mailoutbox) == 2
+    assert "Delivered 4 email(s); 0 failed." in capsys.readouterr().out
+    assert len(mailoutbox) == 4
 
 
 def test_resend_notifications_fails_loudly_when_mail_is_still_down(db, capsys):
     ContactMessageFactory()  # no recipients configured anywhere
     with pytest.raises(CommandError):
         call_command("resend_notifications")
-    assert "Delivered 0 notification(s); 1 failed." in capsys.readouterr().out
+    assert "Delivered 0 email(s); 1 failed." in capsys.readouterr().out

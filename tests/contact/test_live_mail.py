@@ -123,11 +123,11 @@ def test_mail_outage_then_resend_notifications_delivers(site, mail_server):
     mail_server.stop()
     number, _ = send_request(site)
     output = site.manage("resend_notifications", check=False)
-    assert "Delivered 0 notification(s); 1 failed." in output
+    assert "Delivered 0 email(s); 1 failed." in output
     assert state_of(site, number)[0] == "failed"
     mail_server.start()
     output = site.manage("resend_notifications")
-    assert "Delivered 1 notification(s); 0 failed." in output
+    assert "Delivered 1 email(s); 0 failed." in output
     [staff_mail] = mail_server.inbox.wait_for(for_staff(number), what="the resent notification")
     assert_nothing_personal(staff_mail)
     assert state_of(site, number)[0] == "sent"

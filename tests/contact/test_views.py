@@ -47,7 +47,8 @@ def test_valid_contact_message_is_saved_and_thanks_the_visitor(
     assert response.status_code == 302
     assert response["Location"] == "/contact/thanks/?sent=contact"
     assert ContactMessage.objects.count() == 1
-    assert DBTaskResult.objects.filter(task_path="contact.tasks.send_staff_notification").count() == 1
+    queued = DBTaskResult.objects.filter(task_path="contact.notifications.notification_deliver")
+    assert sorted(row.args_kwargs["kwargs"]["message"] for row in queued) == ["staff", "visitor"]
 
 
 def test_valid_consultation_request_is_saved(client, intake_site, django_capture_on_commit_callbacks):
