@@ -13,7 +13,7 @@ import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.contact.http import FormClient, intake_answers
+from livesite import FormClient, intake_answers
 
 SERVER_ENV = {
     "CONTACT_RATE_LIMIT": "1000000",

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.live import LiveSite  # noqa: E402
+from livesite import LiveSite  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
@@ -110,7 +110,7 @@ def wrk(url, seconds, connections, env=None):
 
 def wrk_post_env(site, contact_bench):
     """What wrk needs to send valid consultation requests: one visitor's cookie, token and answers."""
-    from tests.contact.http import FormClient, intake_answers
+    from livesite import FormClient, intake_answers
 
     client = FormClient(site.url)
     hidden = client.form_fields(contact_bench.PATH)

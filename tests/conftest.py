@@ -18,7 +18,7 @@ def live_site():
     Shared by the whole session (per xdist worker): tests must not depend on each
     other's changes to it.
     """
-    from tests.live import LiveSite
+    from livesite import LiveSite
 
     site = LiveSite()
     site.start()
@@ -29,7 +29,7 @@ def live_site():
 def pytest_configure(config):
     """Live sites of this run (every xdist worker's) copy one migrated demo database."""
     if not hasattr(config, "workerinput"):
-        from tests.live import DatabaseTemplate
+        from livesite import DatabaseTemplate
 
         DatabaseTemplate.start_run()
 
@@ -37,6 +37,6 @@ def pytest_configure(config):
 def pytest_sessionfinish(session):
     """The controller (not an xdist worker) removes the live sites' database templates."""
     if not hasattr(session.config, "workerinput"):
-        from tests.live import DatabaseTemplate
+        from livesite import DatabaseTemplate
 
         DatabaseTemplate.drop_all()

@@ -6,7 +6,7 @@ import re
 import pytest
 from django_otp.oath import totp
 
-from tests.live import LiveSite
+from livesite import LiveSite
 
 PASSWORD = "live-two-factor-password"  # noqa: S105 - test account only
 

@@ -14,9 +14,9 @@ from contact.notifications import (
     notifications_reclaim,
     notifications_resend,
 )
+from livesite import unreachable_mailers
 from practice.models import PracticeSettings
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
-from tests.contact.live_mail import unreachable_mailers
 
 pytestmark = pytest.mark.django_db
 

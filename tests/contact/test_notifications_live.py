@@ -3,21 +3,16 @@ SIGKILL in the middle of a send, restarted, and `resend_notifications` run at th
 a real SMTP server must receive exactly one staff notification per request and the database
 must show every one sent. On SQLite always; on PostgreSQL when DATABASE_URL points at one."""
 
-import os
-import sqlite3
 import subprocess
 import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-import dj_database_url
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from tests.contact.http import FormClient, intake_answers
-from tests.contact.live_mail import MailServer
-from tests.live import ROOT, LiveSite
+from livesite import ROOT, FormClient, LiveSite, MailServer, intake_answers
 
 pytestmark = pytest.mark.slow
 
@@ -27,41 +22,14 @@ STALE_SECONDS = 8  # far above a local send (milliseconds), so only the killed s
 STAFF = "intake@example.org"
 
 
-def _database_url(kind):
-    configured = os.environ.get("DATABASE_URL", "")
-    is_postgres = configured.startswith(("postgres://", "postgresql://"))
-    if kind == "postgresql" and not is_postgres:
-        pytest.skip("set DATABASE_URL to a PostgreSQL server to run this on PostgreSQL")
-    return configured if kind == "postgresql" else ""
-
-
-def query(site, sql):
-    """Rows of one SELECT on the site's own database (quicker than a `manage.py shell` per look)."""
-    config = dj_database_url.parse(site.env["DATABASE_URL"])
-    if config["ENGINE"].endswith("sqlite3"):
-        connection = sqlite3.connect(config["NAME"], timeout=30)
-    else:
-        import psycopg2
-
-        connection = psycopg2.connect(
-            host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname=config["NAME"]
-        )
-    try:
-        cursor = connection.cursor()
-        cursor.execute(sql)
-        return cursor.fetchall()
-    finally:
-        connection.close()
-
-
 def notification_states(site):
     """{state: count} of the staff notifications."""
-    return dict(query(site, "SELECT notification_state, COUNT(*) FROM contact_submission GROUP BY 1"))
+    return dict(site.query("SELECT notification_state, COUNT(*) FROM contact_submission GROUP BY 1"))
 
 
 def tasks_waiting(site):
     """Queued tasks not run yet, including the stale-claim checks due later."""
-    [(count,)] = query(site, f"SELECT COUNT(*) FROM {DBTaskResult._meta.db_table} WHERE status = 'READY'")
+    [(count,)] = site.query(f"SELECT COUNT(*) FROM {DBTaskResult._meta.db_table} WHERE status = 'READY'")
     return count
 
 
@@ -99,15 +67,7 @@ def resend_on_trigger(site):
     raise AssertionError(f"resend_notifications did not start: {process.wait()}")
 
 
-@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
-def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exactly_once(
-    database, monkeypatch
-):
-    url = _database_url(database)
-    if url:
-        monkeypatch.setenv("DATABASE_URL", url)
-    else:
-        monkeypatch.delenv("DATABASE_URL", raising=False)
+def test_a_killed_worker_and_a_concurrent_resend_deliver_every_notification_exactly_once():
     mail = MailServer().start()
     site = LiveSite(
         env={

@@ -8,8 +8,8 @@ from django_tasks_db.models import DBTaskResult
 from contact import services
 from contact.forms import ContactForm
 from contact.models import ContactSettings, Submission
+from livesite import unreachable_mailers
 from tests.contact.factories import contact_post_data
-from tests.contact.live_mail import unreachable_mailers
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contact.http import FormClient
-from tests.live import ROOT, LiveSite, free_port
+from livesite import ROOT, FormClient, LiveSite, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -198,6 +199,29 @@ class LiveSite:
         if check and result.returncode != 0:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
+
+    def query(self, sql, params=()):
+        """Rows of one SELECT on this site's own database: a quick look at its state without
+        starting a `manage.py shell` (use `shell` to change things through the models)."""
+        if self._pg_name:
+            import psycopg2
+
+            parts = urlsplit(self.env["DATABASE_URL"])
+            connection = psycopg2.connect(
+                host=parts.hostname or "127.0.0.1",
+                port=parts.port or 5432,
+                user=parts.username or "postgres",
+                password=parts.password or None,
+                dbname=self._pg_name,
+            )
+        else:
+            connection = sqlite3.connect(self.tmp / "db.sqlite3", timeout=30)
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql.replace("?", "%s") if self._pg_name else sql, params)
+            return cursor.fetchall()
+        finally:
+            connection.close()
 
     def shell(self, code):
         """Run Python code in `manage.py shell` against this site's database."""

@@ -10,7 +10,7 @@ import time
 
 from aiosmtpd.controller import Controller
 
-from tests.live import free_port
+from livesite.site import free_port
 
 
 class Inbox:
