@@ -16,7 +16,6 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from contact import conf
 from contact.models import ConsultationRequest, ContactSettings, Submission
 from contact.spam import record_accepted
 from practice.models import PracticeSettings
@@ -159,8 +158,8 @@ def _record_failure(submission, error, *, schedule_retry):
 
     attempts = submission.notification_attempts + 1
     retry_at = None
-    if schedule_retry and attempts < conf.get("CONTACT_NOTIFY_MAX_ATTEMPTS"):
-        delay = conf.get("CONTACT_NOTIFY_RETRY_SECONDS") * 2 ** (attempts - 1)
+    if schedule_retry and attempts < settings.CONTACT_NOTIFY_MAX_ATTEMPTS:
+        delay = settings.CONTACT_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1)
         retry_at = timezone.now() + timedelta(seconds=delay)
     # The error names the mail server's complaint, never the submission's content.
     description = f"{type(error).__name__}: {error}"[:300]
@@ -250,7 +249,7 @@ def visitor_confirmation_deliver(*, submission_id, attempt=1):
             type(error).__name__,
         )
         if attempt < 3:
-            retry_at = timezone.now() + timedelta(seconds=conf.get("CONTACT_NOTIFY_RETRY_SECONDS") * attempt)
+            retry_at = timezone.now() + timedelta(seconds=settings.CONTACT_NOTIFY_RETRY_SECONDS * attempt)
             send_visitor_confirmation.using(run_after=retry_at).enqueue(submission_id, attempt + 1)
         return False
     Submission.objects.filter(pk=submission_id).update(confirmation_sent_at=timezone.now())
