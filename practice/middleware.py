@@ -1,6 +1,8 @@
-"""Security headers Django does not set itself."""
+"""Request limits and security headers Django does not set itself."""
 
 from django.conf import settings
+
+from practice.views import error_page
 
 
 class SecurityHeadersMiddleware:
@@ -23,3 +25,28 @@ class SecurityHeadersMiddleware:
             response._csp_config = settings.ADMIN_CSP
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class PublicBodySizeMiddleware:
+    """Refuses a request body larger than PUBLIC_MAX_BODY_BYTES outside the admin, with the
+    site's 413 page, before anything reads it.
+
+    The public forms take short answers and no files, so a large body is an attack or a
+    mistake: refused on its Content-Length it is neither parsed nor spooled to disk. (Every
+    middleware's `__call__` runs before any `process_view`, where CSRF reads the body.) The
+    admin keeps Django's limits (page bodies, image and document uploads).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        if not request.path.startswith(self.admin_prefix):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:  # Django reads no body then
+                length = 0
+            if length > settings.PUBLIC_MAX_BODY_BYTES:
+                return error_page("413.html", 413)
+        return self.get_response(request)

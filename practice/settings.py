@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "practice.middleware.PublicBodySizeMiddleware",
     "practice.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -231,11 +232,16 @@ WAGTAILADMIN_BASE_URL = (
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "png", "bmp": "png", "tiff": "png"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+# Documents only through Wagtail's view, which applies collection privacy, whatever the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff email hashes sent to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies: the public forms take short answers and no files, so anything larger than
+# this is refused outside the admin (413) before it is read. The admin keeps Django's limits.
+PUBLIC_MAX_BODY_BYTES = 64 * 1024
 
 # Contact and intake forms. Each value is read once from the environment variable of the
 # same name; tests change them through Django's settings.

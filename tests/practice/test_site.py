@@ -110,3 +110,31 @@ def test_500_page_needs_no_database_and_keeps_the_crisis_notice():
     assert "Something went wrong on our side" in html
     assert "988" in html and "1-855-654-6735" in html
     assert 'class="skip-link"' in html and "<h1>" in html
+
+
+def test_a_private_document_is_served_only_to_signed_in_users(client, admin_user):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="Fee schedule", collection=private, file=ContentFile(b"private fees", name="fees.txt")
+    )
+    image = Image.objects.create(title="Hero", file=get_test_image_file())
+
+    # The file's own address under /media/ must not bypass the collection's privacy.
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    response = client.get(document.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(admin_user)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"private fees"
+    # Images (and their renditions) are still served from /media/.
+    assert client.get(f"/media/{image.file.name}").status_code == 200
