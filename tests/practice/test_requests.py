@@ -43,6 +43,13 @@ def test_a_post_in_a_charset_python_cannot_parse_gets_the_sites_400_page(site_tr
     assert_site_error_page(response, 400)
 
 
+def test_make_run_in_debug_mode_answers_400_too(site_tree, settings):
+    """DEBUG's error page reads the body again; the request is answered before it gets there."""
+    settings.DEBUG = True
+    response = strict_client().generic("POST", "/contact/", b"a=b", content_type=LATIN_1_FORM)
+    assert_site_error_page(response, 400)
+
+
 def test_the_400_page_is_what_gunicorn_answers_too(live_site):
     request = urllib.request.Request(
         f"{live_site.url}/contact/",
