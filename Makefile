@@ -6,11 +6,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
+# The public address every absolute link uses (sitemap, canonical, feed, admin links in emails)
+# in `make run` and `make serve`: SITE_URL when set, else the address they serve on.
+PUBLIC_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 # The newest Python 3.12+ on this machine: pyenv's (through .python-version) first.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: help venv install install-dev migrate demo superuser run worker serve test test-fast lint format bench clean test-deps
+.PHONY: help venv install install-dev migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,20 +44,24 @@ migrate: install
 demo: migrate  ## Load the demo content (safe to run again)
 	DEBUG=$${DEBUG:-True} $(PY) manage.py load_demo_content
 
+site-url: demo  ## Point the Site record (sitemap, canonical links) at SITE_URL
+	SITE_URL=$(PUBLIC_URL) DEBUG=$${DEBUG:-True} $(PY) manage.py sync_site_url
+
 superuser: migrate
 	DEBUG=$${DEBUG:-True} $(PY) manage.py ensure_superuser
 
-run: demo superuser  ## Set up everything and serve on 127.0.0.1:$(PORT) (SQLite, console mail)
+run: demo site-url superuser  ## Set up everything and serve on 127.0.0.1:$(PORT) (SQLite, console mail)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops the site and its mail worker."
-	@DEBUG=$${DEBUG:-True} $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; \
+	@export SITE_URL=$(PUBLIC_URL); \
+	DEBUG=$${DEBUG:-True} $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-True} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker:  ## Run the background task worker (sends notification emails)
 	$(PY) manage.py db_worker --backend notifications
 
-serve: demo superuser  ## Production mode locally: DEBUG off, collectstatic, gunicorn with 2 workers
-	DEBUG=False SECRET_KEY=$${SECRET_KEY:-local-production-mode-$$(hostname)-not-a-real-secret-0123456789} \
+serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectstatic, gunicorn with 2 workers
+	SITE_URL=$(PUBLIC_URL) DEBUG=False SECRET_KEY=$${SECRET_KEY:-local-production-mode-$$(hostname)-not-a-real-secret-0123456789} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	{ $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
 from accounts import throttle
-from accounts.addresses import client_address
 from accounts.tasks import send_password_reset
+from practice.client_address import client_address
 
 logger = logging.getLogger(__name__)
 Scope = throttle.Scope

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
-from contact import conf
+from practice.client_address import client_address
 
 STARTED_SALT = "contact.form-started"
 HONEYPOT_FIELD = "extra_info"
@@ -46,9 +46,9 @@ def check_started_token(token, now=None):
     except (signing.BadSignature, ValueError):
         return "invalid"
     age = (time.time() if now is None else now) - started
-    if age < conf.get("CONTACT_MIN_FILL_SECONDS"):
+    if age < settings.CONTACT_MIN_FILL_SECONDS:
         return "too_fast"
-    if age > conf.get("CONTACT_MAX_FORM_AGE_SECONDS"):
+    if age > settings.CONTACT_MAX_FORM_AGE_SECONDS:
         return "too_old"
     return None
 
@@ -90,35 +90,63 @@ class SpamCheckedForm(forms.Form):
         return cleaned_data
 
 
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or with CONTACT_TRUSTED_PROXY_COUNT proxies in front,
-    the address the outermost trusted proxy saw (X-Forwarded-For read from the right)."""
-    proxies = conf.get("CONTACT_TRUSTED_PROXY_COUNT")
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_key(request):
     # Only a keyed hash of the address reaches the cache.
     digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256)
     return f"contact:rate:{digest.hexdigest()[:32]}"
 
 
+# Set on a request whose submission holds a reserved slot, so that it is counted once.
+RESERVED_ATTRIBUTE = "contact_rate_slot_reserved"
+
+
+def _count_one(key):
+    """Add one to the counter at `key` in a single cache operation; the new count."""
+    if cache.add(key, 1, timeout=settings.CONTACT_RATE_WINDOW_SECONDS):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 0, timeout=settings.CONTACT_RATE_WINDOW_SECONDS)
+        return cache.incr(key)
+
+
+def _uncount_one(key):
+    try:
+        cache.decr(key)
+    except ValueError:  # the window has passed: nothing left to give back
+        pass
+
+
 def is_rate_limited(request):
-    return (cache.get(_rate_key(request)) or 0) >= conf.get("CONTACT_RATE_LIMIT")
+    """Whether the client's address has used up its accepted submissions (a read only)."""
+    return (cache.get(_rate_key(request)) or 0) >= settings.CONTACT_RATE_LIMIT
+
+
+def reserve_slot(request):
+    """Take one of the client's accepted submissions before saving; False when none is left.
+
+    Counting and checking are one atomic cache increment, so parallel posts from one address
+    cannot all pass a check made before any of them is counted. A request that then saves
+    nothing gives its slot back with `release_slot`.
+    """
+    key = _rate_key(request)
+    if _count_one(key) > settings.CONTACT_RATE_LIMIT:
+        _uncount_one(key)
+        return False
+    setattr(request, RESERVED_ATTRIBUTE, True)
+    return True
+
+
+def release_slot(request):
+    """Give back the slot `reserve_slot` took, when the submission was not saved."""
+    if getattr(request, RESERVED_ATTRIBUTE, False):
+        setattr(request, RESERVED_ATTRIBUTE, False)
+        _uncount_one(_rate_key(request))
 
 
 def record_accepted(request):
-    """Count one accepted (or quietly discarded) submission against the client's address."""
-    key = _rate_key(request)
-    window = conf.get("CONTACT_RATE_WINDOW_SECONDS")
-    if cache.add(key, 1, timeout=window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
+    """Count one accepted (or quietly discarded) submission against the client's address,
+    unless `reserve_slot` already counted it."""
+    if not getattr(request, RESERVED_ATTRIBUTE, False):
+        _count_one(_rate_key(request))

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from contact.forms import ConsultationRequestForm, ContactForm
 from contact.services import submission_create
-from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited, record_accepted
+from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited, record_accepted, release_slot, reserve_slot
 
 FORM_PAGES = {
     "contact": {"form_class": ContactForm, "template": "contact/contact_form.html"},
@@ -31,13 +31,18 @@ def _form_page(request, kind):
             # Spam is discarded quietly: the bot sees the same page a person would.
             record_accepted(request)
             return redirect(_thanks_url(kind))
-        if is_rate_limited(request):
-            form.is_valid()
+        valid = form.is_valid()
+        # The slot is taken before saving, so parallel posts cannot overrun the limit.
+        if valid and reserve_slot(request):
+            try:
+                submission_create(form=form, request=request)
+            except BaseException:
+                release_slot(request)
+                raise
+            return redirect(_thanks_url(kind))
+        if valid or is_rate_limited(request):
             form.add_error(None, RATE_LIMITED_MESSAGE)
             status = 429
-        elif form.is_valid():
-            submission_create(form=form, request=request)
-            return redirect(_thanks_url(kind))
         else:
             status = 400
     else:

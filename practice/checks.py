@@ -1,12 +1,34 @@
-"""System checks of the practice's own settings."""
+"""Whether the settings are safe to serve with: the one production-safety check.
+
+`practice/wsgi.py` refuses to start while `production_problems` finds anything, and
+`manage.py check --deploy` reports the same problems as errors.
+"""
 
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.exceptions import ImproperlyConfigured
 
-from practice.env import production_problems
+
+def production_problems(settings=settings):
+    """What keeps these settings from serving safely: empty when DEBUG is on or all is set."""
+    if settings.DEBUG:
+        return []
+    problems = []
+    try:
+        secret_key = settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django refuses to hand out an empty key
+        secret_key = ""
+    if not secret_key:
+        problems.append(
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment (see .env.example), "
+            "or DEBUG=True for local development."
+        )
+    if not settings.ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS is not set. Set it to the site's host names, comma-separated.")
+    return problems
 
 
 @register(deploy=True)
 def production_settings_check(app_configs, **kwargs):
-    """`manage.py check --deploy` fails while the site could not serve (see practice/wsgi.py)."""
-    return [Error(problem, id="practice.E001") for problem in production_problems(settings)]
+    """`manage.py check --deploy` fails while the site could not serve."""
+    return [Error(problem, id="practice.E001") for problem in production_problems()]

@@ -1,8 +1,7 @@
-"""Reading deploy-time configuration from the environment.
+"""Parsing helpers for deploy-time configuration.
 
-Every value the site needs at deploy time comes from one environment variable of
-the same name (see `.env.example`). These helpers keep the parsing in one place
-and give clear errors for malformed values.
+`practice/settings.py` reads every environment variable, once, through these helpers
+(see `.env.example`); they give clear errors for malformed values.
 """
 
 import os
@@ -39,6 +38,17 @@ def env_int(name, default):
 def env_list(name, default=""):
     raw = os.environ.get(name, default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_url(name):
+    """An absolute http(s) address without a trailing slash, or "" when unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(f"{name} must be an address such as https://www.example.org, not {raw!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 CONSOLE_MAILER = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
@@ -82,28 +92,3 @@ def mailer_from_url(url):
         options["username"] = unquote(parts.username)
         options["password"] = unquote(parts.password or "")
     return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
-
-
-def production_problems(settings):
-    """What keeps these settings from serving safely: empty when DEBUG is on or all is set."""
-    if settings.DEBUG:
-        return []
-    problems = []
-    try:
-        secret_key = settings.SECRET_KEY
-    except ImproperlyConfigured:  # Django refuses to hand out an empty key
-        secret_key = ""
-    if not secret_key:
-        problems.append(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment (see .env.example), "
-            "or DEBUG=True for local development."
-        )
-    if not settings.ALLOWED_HOSTS:
-        problems.append("ALLOWED_HOSTS is not set. Set it to the site's host names, comma-separated.")
-    return problems
-
-
-def refuse_unsafe_production(settings):
-    """Raise before serving when production settings are incomplete."""
-    if problems := production_problems(settings):
-        raise ImproperlyConfigured(" ".join(problems))

@@ -1,6 +1,11 @@
-"""Security headers Django does not set itself."""
+"""Request limits and security headers Django does not set itself."""
 
 from django.conf import settings
+
+from practice.views import error_page
+
+# Django reads this content type in UTF-8 only (RFC 1866) and raises for any other charset.
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 class SecurityHeadersMiddleware:
@@ -23,3 +28,33 @@ class SecurityHeadersMiddleware:
             response._csp_config = settings.ADMIN_CSP
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class RequestBodyGuardMiddleware:
+    """Answers, before anything reads the body, the requests Django would refuse to read:
+    a body over PUBLIC_MAX_BODY_BYTES outside the admin (the site's 413 page), and a form
+    declared in a charset other than UTF-8 (the site's 400 page).
+
+    The public forms take short answers and no files, so a large body is an attack or a
+    mistake: refused on its Content-Length it is neither parsed nor spooled to disk. The admin
+    keeps Django's limits (page bodies, image and document uploads). Every middleware's
+    `__call__` runs before any `process_view`, where CSRF reads the body; answering here also
+    keeps the non-UTF-8 error out of DEBUG's error page, which would read the body again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        if not request.path.startswith(self.admin_prefix):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:  # Django reads no body then
+                length = 0
+            if length > settings.PUBLIC_MAX_BODY_BYTES:
+                return error_page("413.html", 413)
+        encoding = request.encoding  # the declared charset, when Python knows it
+        if request.content_type == FORM_CONTENT_TYPE and encoding and encoding.lower() != "utf-8":
+            return error_page("400.html", 400)
+        return self.get_response(request)

@@ -5,19 +5,20 @@ off the site refuses to start without a real SECRET_KEY and ALLOWED_HOSTS. Every
 deploy-time value comes from one environment variable (see `.env.example`).
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
 
-from practice.env import env_bool, env_int, env_list, mailer_from_url, os
+from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
 
 # Without DEBUG, a missing SECRET_KEY or ALLOWED_HOSTS stops the site from serving (see
-# practice/wsgi.py and the deploy check), while commands that need neither, such as
+# practice.checks.production_problems, used by wsgi.py and the deploy check), while commands that need neither, such as
 # `makemigrations --check`, still run on a bare checkout.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "practice.middleware.RequestBodyGuardMiddleware",
     "practice.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -138,13 +140,6 @@ TASKS = {
     "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-# Contact notifications (staff notification and visitor confirmation alike): attempts per
-# email, the first retry's delay (doubling each time), and how long a worker may take over one
-# email before it counts as crashed and the email is sent again (longer than an SMTP timeout).
-CONTACT_NOTIFY_MAX_ATTEMPTS = env_int("CONTACT_NOTIFY_MAX_ATTEMPTS", 6)
-CONTACT_NOTIFY_RETRY_SECONDS = env_int("CONTACT_NOTIFY_RETRY_SECONDS", 60)
-CONTACT_NOTIFY_STALE_SECONDS = env_int("CONTACT_NOTIFY_STALE_SECONDS", 600)
-
 # Mail: Django 6.1 MAILERS from one EMAIL_URL; without it mail is printed.
 MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL", ""))}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "We Rise Therapy <noreply@localhost>")
@@ -194,9 +189,15 @@ STORAGES = {
     },
 }
 
+# Reverse proxies in front of the site (0: clients connect directly). Only then are their
+# X-Forwarded-Proto (HTTPS) and X-Forwarded-For (the contact rate limit's client address)
+# believed: without a proxy that overwrites them, any client could set them.
+# CONTACT_TRUSTED_PROXY_COUNT is the name of one release ago, still read (see README).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("CONTACT_TRUSTED_PROXY_COUNT", 0))
+
 # Security headers. HTTPS settings default on in production.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
 SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -235,23 +236,50 @@ ADMIN_CSP = {
     "frame-ancestors": [CSP.SELF],
 }
 
+# The public address every absolute link uses (sitemap, canonical, feed, links in emails);
+# `manage.py sync_site_url` (run by `make run` / `make serve`) keeps Wagtail's Site record on
+# it. Unset: the address `make run` serves on in DEBUG, else https://<first allowed host>.
+SITE_URL = env_url("SITE_URL")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "We Rise Therapy and Wellness"
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL",
-    f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
-    if DEBUG or not ALLOWED_HOSTS
-    else f"https://{ALLOWED_HOSTS[0]}",
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL")
+    or SITE_URL
+    or (
+        f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        if DEBUG or not ALLOWED_HOSTS
+        else f"https://{ALLOWED_HOSTS[0]}"
+    )
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "png", "bmp": "png", "tiff": "png"}
 WAGTAILIMAGES_IMAGE_FORM_BASE = "practice.image_forms.DescribedImageForm"  # descriptions required
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+# Documents only through Wagtail's view, which applies collection privacy, whatever the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff email hashes sent to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies: the public forms take short answers and no files, so anything larger than
+# this is refused outside the admin (413) before it is read. The admin keeps Django's limits.
+PUBLIC_MAX_BODY_BYTES = 64 * 1024
+
+# Contact and intake forms. Each value is read once from the environment variable of the
+# same name; tests change them through Django's settings.
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # accepted per client address per window
+CONTACT_RATE_WINDOW_SECONDS = env_int("CONTACT_RATE_WINDOW_SECONDS", 600)
+CONTACT_MIN_FILL_SECONDS = env_int("CONTACT_MIN_FILL_SECONDS", 3)  # quicker posts are treated as bots
+CONTACT_MAX_FORM_AGE_SECONDS = env_int("CONTACT_MAX_FORM_AGE_SECONDS", 2 * 60 * 60)  # older: send again
+
+# Contact notifications (staff notification and visitor confirmation alike): attempts per
+# email, the first retry's delay (doubling each time), and how long a worker may take over one
+# email before it counts as crashed and the email is sent again (longer than an SMTP timeout).
+CONTACT_NOTIFY_MAX_ATTEMPTS = env_int("CONTACT_NOTIFY_MAX_ATTEMPTS", 6)
+CONTACT_NOTIFY_RETRY_SECONDS = env_int("CONTACT_NOTIFY_RETRY_SECONDS", 60)
+CONTACT_NOTIFY_STALE_SECONDS = env_int("CONTACT_NOTIFY_STALE_SECONDS", 600)
 
 # A caching proxy or CDN in front of the site, purged through Wagtail's frontend cache
 # when pages are published: Varnish (deploy/varnish/default.vcl) or any cache that accepts

@@ -19,8 +19,18 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and their renditions. A larger deployment serves these from
-    # the proxy or object storage and sets SERVE_MEDIA=False.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}))
+    # Uploaded images and their renditions only. Documents are served by Wagtail's view at
+    # /documents/<id>/<name>, which applies collection privacy. A larger deployment serves
+    # images from the proxy or object storage and sets SERVE_MEDIA=False.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns.append(path("", include(wagtail_urls)))
+
+handler400 = views.bad_request
+handler500 = views.server_error

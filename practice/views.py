@@ -1,19 +1,23 @@
-"""Site-level views: search, robots.txt, health check."""
+"""Site-level views: search, robots.txt, health check, and the error pages."""
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
+
+from practice.site_url import absolute_url
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
-@require_GET
+@require_safe
 def search(request):
     query = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:SEARCH_MAX_QUERY_LENGTH]
     page_obj = None
@@ -29,7 +33,7 @@ def search(request):
     return render(request, "practice/search.html", {"search_query": query, "page_obj": page_obj})
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
@@ -38,13 +42,13 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /contact/thanks/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(no_store=True)
 def healthz(request):
     """200 when the database answers a trivial query, 503 otherwise."""
@@ -55,3 +59,23 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def error_page(template_name, status):
+    """A static error page (site frame and crisis notice) that needs no database or request.
+
+    Django's own handlers are marked `requires_csrf_token`, which reads the request body again:
+    for a body Django refused to parse (a non-UTF-8 form, say) that raised a second time inside
+    the handler and left the visitor with the server's bare 500. These never touch the request.
+    """
+    return HttpResponse(render_to_string(template_name), status=status)
+
+
+def bad_request(request, exception):
+    if isinstance(exception, RequestDataTooBig):
+        return error_page("413.html", 413)
+    return error_page("400.html", 400)
+
+
+def server_error(request):
+    return error_page("500.html", 500)

@@ -2,14 +2,15 @@
 
 import os
 
-from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
-from practice.env import refuse_unsafe_production
+from practice.checks import production_problems
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "practice.settings")
 
 # Production refuses to start, rather than serve with a missing secret or no hosts.
-refuse_unsafe_production(settings)
+if problems := production_problems():
+    raise ImproperlyConfigured(" ".join(problems))
 
 application = get_wsgi_application()

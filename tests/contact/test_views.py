@@ -109,7 +109,7 @@ def test_forwarded_for_is_ignored_unless_proxies_are_trusted(client, site_tree, 
     settings.CONTACT_RATE_LIMIT = 1
     assert client.post("/contact/", contact_post_data(), HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 302
     assert client.post("/contact/", contact_post_data(), HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
-    settings.CONTACT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     assert client.post("/contact/", contact_post_data(), HTTP_X_FORWARDED_FOR="3.3.3.3").status_code == 302
 
 

@@ -21,7 +21,13 @@ PRODUCTION = {
 
 def run_python(*args, **env):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests; a deployment never has it.
-    unset = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", *PRODUCTION}
+    unset = {
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DATABASE_URL",
+        "WAGTAILADMIN_BASE_URL",
+        *PRODUCTION,
+    }
     base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, *args],
@@ -101,14 +107,67 @@ def test_bad_email_urls_fail_with_a_clear_message(url):
         mailer_from_url(url)
 
 
-def test_sqlite_runs_in_wal_mode(db):
-    from django.db import connection
+def setting(name, **env):
+    """The value a fresh process sees for one setting, given this environment."""
+    result = run_python(
+        "-c", f"from django.conf import settings; print(repr(settings.{name}))", **{**PRODUCTION, **env}
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        mode = cursor.fetchone()[0]
-    # The test database is in memory, which has no WAL; the setting is what we check.
-    assert "journal_mode=WAL" in connection.settings_dict["OPTIONS"]["init_command"]
-    assert mode in {"wal", "memory"}
+
+def test_a_file_database_runs_in_wal_mode(tmp_path):
+    """WAL lets the site read while the worker writes; an in-memory database cannot show it."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    print(cursor.execute('PRAGMA journal_mode').fetchone()[0],"
+        " cursor.execute('PRAGMA busy_timeout').fetchone()[0])",
+        **PRODUCTION,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "20000"]
+
+
+def test_contact_limits_are_read_from_the_environment_with_defaults():
+    assert setting("CONTACT_RATE_LIMIT") == "5"
+    assert setting("CONTACT_RATE_LIMIT", CONTACT_RATE_LIMIT="7") == "7"
+    assert setting("CONTACT_NOTIFY_RETRY_SECONDS", CONTACT_NOTIFY_RETRY_SECONDS="2") == "2"
+    broken = run_python("-c", "import django; django.setup()", **PRODUCTION, CONTACT_RATE_LIMIT="many")
+    assert "CONTACT_RATE_LIMIT must be a whole number" in broken.stderr
+
+
+def test_site_url_is_where_admin_links_point():
+    assert (
+        setting("WAGTAILADMIN_BASE_URL", SITE_URL="https://www.example.org/") == "'https://www.example.org'"
+    )
+    broken = run_python("-c", "import django; django.setup()", **PRODUCTION, SITE_URL="www.example.org")
+    assert "SITE_URL must be an address" in broken.stderr
+
+
+def request_scheme_redirect(**env):
+    """What production answers a plain-HTTP request that claims, in X-Forwarded-Proto, to be HTTPS."""
+    result = run_python(
+        "-c",
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "response = Client().get('/healthz', HTTP_HOST='www.example.org', HTTP_X_FORWARDED_PROTO='https')\n"
+        "print(response.status_code)",
+        **PRODUCTION,
+        DATABASE_URL="sqlite:///:memory:",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_client_cannot_claim_https_unless_a_proxy_is_trusted():
+    # No proxy: the header came from the client, so the site still redirects to HTTPS.
+    assert request_scheme_redirect() == "301"
+    assert request_scheme_redirect(TRUSTED_PROXY_COUNT="1") == "200"
+    # The name of one release ago still works.
+    assert request_scheme_redirect(CONTACT_TRUSTED_PROXY_COUNT="1") == "200"

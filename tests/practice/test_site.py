@@ -1,5 +1,6 @@
 """Site-level URLs and headers: robots, sitemap, health, search, security headers."""
 
+import io
 import re
 import xml.etree.ElementTree as ET
 
@@ -110,3 +111,57 @@ def test_500_page_needs_no_database_and_keeps_the_crisis_notice():
     assert "Something went wrong on our side" in html
     assert "988" in html and "1-855-654-6735" in html
     assert 'class="skip-link"' in html and "<h1>" in html
+
+
+def test_a_private_document_is_served_only_to_signed_in_users(client, admin_user):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="Fee schedule", collection=private, file=ContentFile(b"private fees", name="fees.txt")
+    )
+    image = Image.objects.create(title="Hero", file=get_test_image_file())
+
+    # The file's own address under /media/ must not bypass the collection's privacy.
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    response = client.get(document.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(admin_user)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"private fees"
+    # Images (and their renditions) are still served from /media/.
+    assert client.get(f"/media/{image.file.name}").status_code == 200
+
+
+def test_site_url_is_the_address_of_the_sitemap_canonical_links_and_robots(client, site_tree, settings):
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", slug="anxiety")
+    settings.SITE_URL = "https://www.example.org"
+    call_command("sync_site_url", stdout=io.StringIO())
+    call_command("sync_site_url", stdout=io.StringIO())  # at every deploy: no change the second time
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locs = [
+        el.text for el in root.findall("s:url/s:loc", {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    ]
+    assert "https://www.example.org/services/anxiety/" in locs
+    assert all(loc.startswith("https://www.example.org/") for loc in locs)
+    html = client.get("/services/anxiety/").content.decode()
+    assert '<link rel="canonical" href="https://www.example.org/services/anxiety/">' in html
+    assert "Sitemap: https://www.example.org/sitemap.xml" in client.get("/robots.txt").content.decode()
+    assert list(Site.objects.values_list("hostname", "port")) == [("www.example.org", 443)]
+
+    # `PORT=9000 make run` passes the address it serves on.
+    settings.SITE_URL = "http://127.0.0.1:9000"
+    call_command("sync_site_url", stdout=io.StringIO())
+    assert "http://127.0.0.1:9000/services/anxiety/" in client.get("/sitemap.xml").content.decode()
