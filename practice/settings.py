@@ -186,6 +186,35 @@ STORAGES = {
     },
 }
 
+# Media storage: the local disk above unless MEDIA_BUCKET names an S3-compatible bucket
+# (MEDIA_ENDPOINT_URL for a provider other than AWS, MEDIA_REGION, MEDIA_CUSTOM_DOMAIN for a CDN;
+# keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or boto3's usual credentials chain).
+# Image files (original_images/, images/) load in <img> straight from the bucket or CDN through
+# plain URLs that never expire, so pages kept in a cache stay whole; the bucket policy in the
+# README makes those two prefixes, and nothing else, publicly readable. No object gets an ACL.
+# Document files (documents/) stay private in the bucket: Wagtail's view streams them, after
+# applying the collection's privacy, for both storages (never a redirect to the file itself).
+MEDIA_BUCKET = os.environ.get("MEDIA_BUCKET", "")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # Rendition names are reused when an image's file is replaced: a day, not a year.
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Image renditions the templates use are made when an image is saved (practice/images.py).
+RENDITIONS_AHEAD = env_bool("RENDITIONS_AHEAD", True)
+# End of media storage.
+
 # Security headers. HTTPS settings default on in production.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
