@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.test import override_settings
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -91,6 +92,7 @@ def test_a_bucket_makes_s3_the_default_storage_with_no_public_acls(s3, bucket):
     assert options["querystring_auth"] is False
 
 
+@override_settings(RENDITIONS_AHEAD=True)
 def test_an_uploaded_image_and_its_renditions_live_in_the_bucket_and_load_in_the_page(
     s3, bucket, media, editor, client, site_tree
 ):
