@@ -165,7 +165,10 @@ def media_settings(environ):
     with (
         patched_environ(environ),
         override_settings(
-            STORAGES=storages, WAGTAILDOCS_SERVE_METHOD=configured.get("WAGTAILDOCS_SERVE_METHOD")
+            STORAGES=storages,
+            WAGTAILDOCS_SERVE_METHOD=configured.get("WAGTAILDOCS_SERVE_METHOD"),
+            SECURE_CSP=configured["SECURE_CSP"],
+            ADMIN_CSP=configured["ADMIN_CSP"],
         ),
     ):
         yield configured

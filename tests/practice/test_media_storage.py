@@ -87,6 +87,7 @@ def test_a_bucket_makes_s3_the_default_storage_with_no_public_acls(s3, bucket):
     assert options["bucket_name"] == bucket
     assert options["endpoint_url"] == s3.endpoint_url
     assert options["custom_domain"] == "media.example.org"
+    assert "https://media.example.org" in configured["SECURE_CSP"]["img-src"]
     assert options["default_acl"] is None
     # Plain URLs: a page kept in a cache must not carry links that expire.
     assert options["querystring_auth"] is False
@@ -111,6 +112,9 @@ def test_an_uploaded_image_and_its_renditions_live_in_the_bucket_and_load_in_the
     assert response.status_code == 200
     urls = [url for url in image_urls(response.text) if url.startswith(s3.endpoint_url)]
     assert len(urls) >= 6, "the hero's <img> and <source> URLs point at the bucket"
+    # The browser may load them: the Content-Security-Policy allows the bucket's origin.
+    img_src = re.search(r"img-src ([^;]*)", response["Content-Security-Policy"]).group(1).split()
+    assert s3.endpoint_url in img_src
     for url in urls:
         assert "Signature" not in url and "X-Amz" not in url
         status, content_type, body = fetch(url)
