@@ -19,8 +19,15 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and their renditions. A larger deployment serves these from
-    # the proxy or object storage and sets SERVE_MEDIA=False.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}))
+    # Uploaded images and their renditions, and nothing else: document files are served by
+    # Wagtail's view above, which applies their collection's privacy. A larger deployment
+    # serves images from the proxy or object storage and sets SERVE_MEDIA=False.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -162,3 +162,17 @@ def test_a_public_document_is_streamed_by_the_site_not_linked_into_the_bucket(s3
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"Sliding scale fees."
+
+
+def test_on_the_local_disk_document_files_are_not_served_as_media(client, db, tmp_path, settings):
+    """Only Wagtail's document view serves a document, so its collection's privacy always applies."""
+    settings.MEDIA_ROOT = tmp_path
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Clinical forms")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model()(title="Intake form", collection=private)
+    document.file.save("intake-form.pdf", ContentFile(b"%PDF-1.4 private intake form"), save=True)
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(document.url).status_code == 302
