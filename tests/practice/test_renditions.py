@@ -84,6 +84,30 @@ def test_after_an_upload_showing_the_image_makes_no_rendition(media_root, client
     assert Rendition.objects.count() == before, "a visitor waited for a rendition"
 
 
+def test_after_an_image_file_is_replaced_showing_it_makes_no_rendition(media_root, client, site_tree):
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
+    image = upload_image(client, "Window sill")
+    home = site_tree["home"]
+    home.hero_image = image
+    home.save_revision().publish()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 1000), (30, 140, 90)).save(buffer, "JPEG")
+    response = client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": "Window sill",
+            "description": "Soft light on a window sill, in spring.",
+            "file": ContentFile(buffer.getvalue(), "sill-spring.jpg"),
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    client.logout()
+
+    before = Rendition.objects.count()
+    assert client.get("/").status_code == 200
+    assert Rendition.objects.count() == before, "a visitor waited for a rendition"
+
+
 def test_the_first_home_page_request_after_loading_the_demo_makes_no_rendition(media_root, client, db):
     # Images that predate renditions-ahead (an earlier load) get theirs when the demo loads again.
     with override_settings(RENDITIONS_AHEAD=False):
