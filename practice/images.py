@@ -78,7 +78,7 @@ def make_renditions(image_id):
     """Makes the renditions in RENDITION_SPECS that the image lacks; existing ones are kept.
 
     The original is read once for all of them. A missing image (deleted since) or an SVG
-    (served as is) needs none. Returns how many renditions the image has afterwards.
+    (served as is) needs none. Returns how many of those renditions the image now has.
     """
     from wagtail.images import get_image_model
 
