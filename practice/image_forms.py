@@ -7,6 +7,8 @@ chooser's upload tab.
 
 from wagtail.images.forms import BaseImageForm
 
+from practice.images import queue_renditions
+
 DESCRIPTION_HELP = (
     "Required. Read aloud in place of the image by screen readers (its alt text): say what it "
     "shows and why it is here, in a sentence."
@@ -21,3 +23,12 @@ class DescribedImageForm(BaseImageForm):
         if "description" in self.fields:
             self.fields["description"].required = True
             self.fields["description"].help_text = DESCRIPTION_HELP
+
+    def save(self, commit=True):
+        """Saves as Wagtail does; when the file was replaced, makes the new file's renditions."""
+        file_replaced = "file" in self.changed_data and bool(self.original_file)
+        image = super().save(commit=commit)
+        if commit and file_replaced:
+            # Wagtail deletes the old file's renditions after the image's post_save has run.
+            queue_renditions(type(image), image)
+        return image

@@ -8,9 +8,15 @@
   image without a description. Drafts still save, so an editor can fix the image and return.
 - Images in a page body use Wagtail's `ImageBlock`, which asks for alt text or an explicit
   "decorative" choice.
+
+Renditions are made ahead of visitors: saving an image queues `make_renditions`, which makes
+every rendition in RENDITION_SPECS (the specs the templates use), and the demo loader queues it
+for every image, so no visitor waits while an AVIF is encoded.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.tasks import task
 from wagtail.admin.forms import WagtailAdminPageForm
 
 MISSING_DESCRIPTION = (
@@ -44,3 +50,66 @@ class DescribedImagesMixin:
 
     described_image_fields = ()
     base_form_class = DescribedImagesPageForm
+
+
+# Renditions made ahead of visitors. Every image-tag spec the templates use, written as in the
+# tag (tests/practice/test_renditions.py fails when a template uses one missing here).
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+RENDITION_SPECS = (
+    "format-{avif,webp,jpeg} fill-{480x360,960x720}",  # home hero
+    "format-{avif,webp,jpeg} fill-{320x320,640x640}",  # clinician page photo
+    "format-{avif,webp,jpeg} fill-{240x240,480x480}",  # clinician card
+    "format-{avif,webp,jpeg} fill-{400x225,800x450}",  # article card
+    "format-{avif,webp,jpeg} width-{480,800,1200}",  # article hero
+    "format-{avif,webp,jpeg} width-{400,800,1200}",  # image block in a body
+    SOCIAL_IMAGE_SPEC,  # link previews (practice_tags.social_meta, blog.seo)
+)
+
+
+def rendition_filter_specs():
+    """The filter specs of RENDITION_SPECS, expanded exactly as Wagtail's image tags expand them."""
+    from wagtail.images.models import Filter
+
+    return [spec for pattern in RENDITION_SPECS for spec in Filter.expand_spec(pattern)]
+
+
+@task
+def make_renditions(image_id):
+    """Makes the renditions in RENDITION_SPECS that the image lacks; existing ones are kept.
+
+    The original is read once for all of them. A missing image (deleted since) or an SVG
+    (served as is) needs none. Returns how many of those renditions the image now has.
+    """
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None or image.is_svg():
+        return 0
+    return len(image.get_renditions(*rendition_filter_specs()))
+
+
+def queue_renditions(sender, instance, raw=False, **kwargs):
+    """post_save receiver for the image model: queues `make_renditions` for the saved image."""
+    if raw or not settings.RENDITIONS_AHEAD:
+        return
+    make_renditions.enqueue(instance.pk)
+
+
+def queue_all_renditions():
+    """Queues `make_renditions` for every image (the demo loader calls it); returns how many."""
+    from wagtail.images import get_image_model
+
+    if not settings.RENDITIONS_AHEAD:
+        return 0
+    image_ids = list(get_image_model().objects.values_list("pk", flat=True))
+    for image_id in image_ids:
+        make_renditions.enqueue(image_id)
+    return len(image_ids)
+
+
+def connect_renditions_ahead():
+    """Called from PracticeConfig.ready: renditions are made whenever an image is saved."""
+    from django.db.models.signals import post_save
+    from wagtail.images import get_image_model
+
+    post_save.connect(queue_renditions, sender=get_image_model(), dispatch_uid="practice-renditions-ahead")

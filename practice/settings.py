@@ -7,6 +7,7 @@ deploy-time value comes from one environment variable (see `.env.example`).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -240,6 +241,45 @@ ADMIN_CSP = {
 # `manage.py sync_site_url` (run by `make run` / `make serve`) keeps Wagtail's Site record on
 # it. Unset: the address `make run` serves on in DEBUG, else https://<first allowed host>.
 SITE_URL = env_url("SITE_URL")
+
+# Media storage: the local disk above unless MEDIA_BUCKET names an S3-compatible bucket
+# (MEDIA_ENDPOINT_URL for a provider other than AWS, MEDIA_REGION, MEDIA_CUSTOM_DOMAIN for a CDN;
+# keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or boto3's usual credentials chain).
+# Image files (original_images/, images/) load in <img> straight from the bucket or CDN through
+# plain URLs that never expire, so pages kept in a cache stay whole; the bucket policy in the
+# README makes those two prefixes, and nothing else, publicly readable. No object gets an ACL.
+# Document files (documents/) stay private in the bucket: Wagtail's view streams them, after
+# applying the collection's privacy, for both storages (never a redirect to the file itself).
+MEDIA_BUCKET = os.environ.get("MEDIA_BUCKET", "")
+MEDIA_ENDPOINT_URL = os.environ.get("MEDIA_ENDPOINT_URL", "")
+MEDIA_CUSTOM_DOMAIN = os.environ.get("MEDIA_CUSTOM_DOMAIN", "")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": MEDIA_ENDPOINT_URL or None,
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "custom_domain": MEDIA_CUSTOM_DOMAIN or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # Rendition names are reused when an image's file is replaced: a day, not a year.
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # The origin of <img> URLs (path-style on a custom endpoint), which the CSP must allow.
+    if MEDIA_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{MEDIA_CUSTOM_DOMAIN}"
+    elif MEDIA_ENDPOINT_URL:
+        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_ENDPOINT_URL))
+    else:
+        MEDIA_ORIGIN = f"https://{MEDIA_BUCKET}.s3.amazonaws.com"
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], MEDIA_ORIGIN]
+    ADMIN_CSP["img-src"] = [*ADMIN_CSP["img-src"], MEDIA_ORIGIN]
+# Image renditions the templates use are made when an image is saved (practice/images.py).
+RENDITIONS_AHEAD = env_bool("RENDITIONS_AHEAD", True)
+# End of media storage.
 
 # Wagtail
 WAGTAIL_SITE_NAME = "We Rise Therapy and Wellness"

@@ -16,6 +16,9 @@ os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://testserver")
 # Two-factor sign-in is required with DEBUG off; the suite signs staff in with force_login, so
 # it is off here and tests/accounts turns it on (and a browser test signs in with a real code).
 os.environ.setdefault("TWO_FACTOR_REQUIRED", "False")
+# Renditions made on every image save cost seconds per image (AVIF); tests/practice/test_renditions.py
+# turns them on where they are the subject, the rest of the suite makes them on demand as before.
+os.environ.setdefault("RENDITIONS_AHEAD", "False")
 os.environ.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"practice-test-media-{os.getpid()}"))
 
 from practice.settings import *  # noqa: E402, F403

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from practice.demo import content
 from practice.demo.images import get_or_create_image
 from practice.demo.pages import ensure_child, publish
+from practice.images import queue_all_renditions
 from practice.models import (
     Approach,
     ClinicianPage,
@@ -154,4 +155,7 @@ def load(**options):
     team = ensure_team(home, approaches)
     pages = ensure_standard_pages(home)
     ensure_settings(services_index, team, pages)
+    # Images from an earlier load (or made while RENDITIONS_AHEAD was off) get their renditions
+    # now; images created from here on get them as they are saved.
+    queue_all_renditions()
     return "Practice pages, settings and navigation are ready."
