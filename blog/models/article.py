@@ -178,11 +178,9 @@ class ArticlePage(BasePage):
             raise ValidationError(
                 {"clinically_reviewed_by": "The clinical reviewer should be someone other than the author."}
             )
-
-    def save(self, *args, **kwargs):
-        """Stores the reading time counted from the body, whichever way the article is saved."""
+        # Here, not in save(): Wagtail cleans a page on every save and publish, and the admin
+        # cleans it for a preview, so previews show the reading time of the edited body too.
         self.reading_time = reading_minutes(self.body)
-        super().save(*args, **kwargs)
 
     def get_social_image(self):
         return self.hero_image

@@ -79,6 +79,13 @@ def test_reading_time_is_stored_when_the_article_is_saved(blog_site):
     assert article.reading_time == 5  # 1002 words
 
 
+def test_reading_time_of_a_preview_follows_the_edited_body(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, body=paragraphs(100))
+    article.body = paragraphs(1000)
+    article.full_clean()  # what the admin's form does before it renders a preview
+    assert article.reading_time == 5
+
+
 def test_reading_time_follows_a_published_revision(blog_site):
     article = ArticlePageFactory(parent=blog_site.blog, body=paragraphs(100))
     article.body = paragraphs(1000)
