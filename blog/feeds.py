@@ -29,7 +29,9 @@ class ArticleFeed(Feed):
 
     def link(self):
         if self.category:
-            return self.index.route_url("category", self.request, slug=self.category.slug)
+            return self.index.get_url(self.request) + self.index.reverse_subpage(
+                "category", args=[self.category.slug]
+            )
         return self.index.get_url(self.request)
 
     def feed_url(self):

@@ -1,50 +1,21 @@
-"""Structured data and sharing metadata for blog pages, as plain dicts the templates print.
+"""What articles add to the site's one pipeline of search and sharing metadata
+(`practice.structured_data` and the `social_meta` tag): BlogPosting JSON-LD and Open Graph
+article properties."""
 
-URLs are absolute for the host the request came in on, so what a crawler or a link
-preview reads matches the address it fetched.
-"""
+from practice.structured_data import absolute, person, social_image
 
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+__all__ = ["article_open_graph", "blog_posting", "social_image"]
 
 
-def social_image(request, image):
-    """The image link previews use: 1200×630 JPEG, with its alt text. None without an image."""
-    if image is None:
-        return None
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-    return {
-        "url": absolute(request, rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": image.default_alt_text,
-    }
-
-
-def breadcrumb_list(request, crumbs):
-    """schema.org BreadcrumbList from (name, url) pairs, the current page last."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": absolute(request, url)}
-            for position, (name, url) in enumerate(crumbs, start=1)
-        ],
-    }
-
-
-def person(request, clinician):
-    if clinician is None:
-        return None
-    data = {"@type": "Person", "name": clinician.title, "url": absolute(request, clinician.get_url(request))}
-    if clinician.credentials:
-        data["honorificSuffix"] = clinician.credentials
-    if clinician.role:
-        data["jobTitle"] = clinician.role
-    return data
+def article_open_graph(article, *, image=None):
+    """The `open_graph` context of an article page: its type, image and article:* properties."""
+    properties = [
+        ("article:published_time", article.published_at.isoformat()),
+        ("article:modified_time", article.modified_at.isoformat()),
+        *(("article:section", category.name) for category in article.category_list),
+        *(("article:tag", tag.name) for tag in article.tag_list),
+    ]
+    return {"type": "article", "image": image, "properties": properties}
 
 
 def blog_posting(request, article, *, image=None, publisher_name=""):

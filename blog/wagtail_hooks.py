@@ -1,9 +1,13 @@
-"""Blog administration: categories as a snippet with their own menu item."""
+"""Blog administration: categories as a snippet with their own menu item; and the feed link
+the blog adds to the head of every page of the site."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.models import Category
+from blog.models.index import feed_url
+from practice.models import PracticeSettings
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -17,3 +21,13 @@ class CategoryViewSet(SnippetViewSet):
 
 
 register_snippet(CategoryViewSet)
+
+
+@hooks.register("site_head_links")
+def feed_link(request):
+    """Every page advertises the blog's feed, once the blog is live."""
+    url = feed_url(request)
+    if not url:
+        return []
+    name = PracticeSettings.load(request_or_site=request).practice_name
+    return [{"rel": "alternate", "type": "application/rss+xml", "title": f"{name}: articles", "href": url}]

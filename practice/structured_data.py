@@ -1,4 +1,52 @@
-"""schema.org data about the practice and its clinicians, as plain dicts for JSON-LD."""
+"""Search and sharing metadata, one pipeline for every page type: schema.org data as plain
+dicts for JSON-LD, the social image, and breadcrumbs. The blog builds on these.
+
+URLs are absolute for the host the request came in on, so what a crawler or a link
+preview reads matches the address it fetched.
+"""
+
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def social_image(request, image):
+    """The image link previews use: 1200×630 JPEG, with its alt text. None without an image."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    return {
+        "url": absolute(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
+def breadcrumb_list(request, crumbs):
+    """schema.org BreadcrumbList from (name, url) pairs, the current page last."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": absolute(request, url)}
+            for position, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def person(request, clinician):
+    """A clinician as a schema.org Person: name, page, credentials and role when set."""
+    if clinician is None:
+        return None
+    data = {"@type": "Person", "name": clinician.title, "url": absolute(request, clinician.get_url(request))}
+    if clinician.credentials:
+        data["honorificSuffix"] = clinician.credentials
+    if clinician.role:
+        data["jobTitle"] = clinician.role
+    return data
 
 
 def practice_business(request, practice, home):
@@ -7,7 +55,7 @@ def practice_business(request, practice, home):
         "@context": "https://schema.org",
         "@type": "MedicalBusiness",
         "name": practice.practice_name,
-        "url": request.build_absolute_uri(home.get_url(request)),
+        "url": absolute(request, home.get_url(request)),
         "areaServed": {"@type": "State", "name": "New Jersey"},
         "isAcceptingNewPatients": True,
     }
@@ -23,17 +71,11 @@ def practice_business(request, practice, home):
 
 
 def clinician_person(request, clinician, practice):
-    """A clinician as a Person who works for the practice."""
-    data = {
+    """A clinician's own page: the Person, with languages, specialties and the practice."""
+    return {
         "@context": "https://schema.org",
-        "@type": "Person",
-        "name": clinician.title,
-        "url": request.build_absolute_uri(clinician.get_url(request)),
-        "honorificSuffix": clinician.credentials,
+        **person(request, clinician),
         "knowsLanguage": clinician.language_list,
         "knowsAbout": clinician.specialty_list,
         "worksFor": {"@type": "MedicalBusiness", "name": practice.practice_name},
     }
-    if clinician.role:
-        data["jobTitle"] = clinician.role
-    return data

@@ -5,22 +5,13 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import (
-    Case,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
@@ -28,12 +19,11 @@ from wagtail.search import index
 
 from blog import seo
 from blog.blocks import ArticleStreamBlock
-from blog.models.queries import ArticlePageQuerySet, count_rows, unpack_labels
-from blog.models.taxonomy import ArticlePageTag, Category
+from blog.models.queries import ArticlePageQuerySet, count_rows
+from blog.models.taxonomy import ArticlePageTag
 from blog.reading_time import reading_minutes
 from practice.images import DescribedImagesMixin
 from practice.models import BasePage, PracticeSettings
-from practice.navigation import breadcrumb_trail
 
 RELATED_COUNT = 3
 # Addresses under /blog/ that the index answers itself; an article may not take them.
@@ -190,27 +180,21 @@ class ArticlePage(DescribedImagesMixin, BasePage):
             raise ValidationError(
                 {"clinically_reviewed_by": "The clinical reviewer should be someone other than the author."}
             )
+        # Here, not in save(): Wagtail cleans a page on every save and publish, and the admin
+        # cleans it for a preview, so previews show the reading time of the edited body too.
         self.reading_time = reading_minutes(self.body)
-
-    def save(self, *args, **kwargs):
-        self.reading_time = reading_minutes(self.body)
-        super().save(*args, **kwargs)
 
     def get_social_image(self):
         return self.hero_image
 
     @cached_property
     def category_list(self):
-        """The article's categories by name; free when fetched `with_article_data()`."""
-        if hasattr(self, "category_labels"):
-            return unpack_labels(self.category_labels, Category)
+        """The article's categories by name (also those chosen in a preview, not yet saved)."""
         return sorted(self.categories.all(), key=lambda category: category.name)
 
     @cached_property
     def tag_list(self):
-        """The article's tags by name; free when fetched `with_article_data()`."""
-        if hasattr(self, "tag_labels"):
-            return unpack_labels(self.tag_labels, Tag)
+        """The article's tags by name (also those chosen in a preview, not yet saved)."""
         return sorted(self.tags.all(), key=lambda tag: tag.name)
 
     def get_sitemap_urls(self, request=None):
@@ -240,36 +224,26 @@ class ArticlePage(DescribedImagesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent().specific
-        crumbs = breadcrumb_trail(self, request)
         image = seo.social_image(request, self.hero_image)
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
         context.update(
-            blog_index=index,
+            blog_index=self.get_parent().specific,
             categories=self.category_list,
             tags=self.tag_list,
             related_articles=self.get_related_articles(),
-            social_image=image,
-            canonical=seo.absolute(request, self.get_url(request)),
-            breadcrumbs=[{"title": title, "url": url} for title, url in crumbs],
-            breadcrumb_data=seo.breadcrumb_list(request, [*crumbs, (self.title, self.get_url(request))]),
-            article_data=seo.blog_posting(request, self, image=image, publisher_name=practice_name),
+            open_graph=seo.article_open_graph(self, image=image),
+            structured_data=seo.blog_posting(request, self, image=image, publisher_name=practice_name),
         )
         return context
 
     def get_related_articles(self, limit=RELATED_COUNT):
         """Hand-picked articles first (in their order), then those sharing the most categories
-        and tags, newest first. Only articles visitors may see; never this one."""
-        if self.pk and "related_links" not in getattr(self, "_cluster_related_objects", {}):
-            # The saved choices, read inside the one query below.
-            links = ArticleRelatedLink.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
-            picked = Subquery(links.values("sort_order")[:1])
-        else:
-            # Choices being edited (preview) live only in memory.
-            ids = [link.article_id for link in self.related_links.all() if link.article_id]
-            whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
-            nothing = Value(None, output_field=models.IntegerField())
-            picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
+        and tags, newest first. Only articles visitors may see; never this one. In a preview,
+        the choices being edited count."""
+        ids = [link.article_id for link in self.related_links.all() if link.article_id]
+        whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
+        nothing = Value(None, output_field=models.IntegerField())
+        picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
         # How many of this article's categories and tags each candidate shares, counted by a
         # small subquery per candidate rather than by grouping the whole blog's rows.
         shared_with = [
@@ -285,7 +259,7 @@ class ArticlePage(DescribedImagesMixin, BasePage):
         ]
         shared = sum(counts[1:], counts[0]) if counts else Value(0)
         candidates = (
-            ArticlePage.objects.published()
+            ArticlePage.objects.visible()
             .exclude(pk=self.pk)
             .annotate(pick=picked, shared=shared)
             .filter(Q(pick__isnull=False) | Q(shared__gt=0))

@@ -1,20 +1,21 @@
 """The blog index at /blog/: the article listings, category and tag pages, and the feeds."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Site
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
-from blog.models.article import RESERVED_SLUGS, ArticlePage
+from blog.models.article import ArticlePage
 from blog.models.taxonomy import Category
-from blog.seo import breadcrumb_list
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
-from practice.navigation import breadcrumb_trail
+from practice.navigation import CACHE_TIMEOUT, VERSION_KEY
 
 PAGE_SIZE = 12
 
@@ -40,29 +41,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     @property
     def articles(self):
         """This blog's articles that visitors may see, newest first."""
-        return ArticlePage.objects.child_of(self).published().newest_first()
-
-    def route_url(self, name, request=None, **kwargs):
-        """The path of one of this page's routes, e.g. route_url("category", slug="managing-stress")."""
-        return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs).lstrip("/")
-
-    def route(self, request, path_components):
-        """Fetch an article with everything its page shows in one go, instead of Wagtail's
-        generic lookup followed by `.specific`."""
-        if self.live and len(path_components) == 1 and path_components[0] not in RESERVED_SLUGS:
-            article = (
-                ArticlePage.objects.child_of(self).filter(slug=path_components[0]).with_article_data().first()
-            )
-            if article is not None:
-                article._cached_parent_obj = self
-                return article.route(request, [])
-        return super().route(request, path_components)
+        return ArticlePage.objects.child_of(self).visible().newest_first()
 
     # Routes ----------------------------------------------------------------------
-
-    @path("")
-    def index_route(self, request):
-        return self.render(request)
 
     @path("category/<slug:slug>/", name="category")
     def category_route(self, request, slug):
@@ -94,37 +75,43 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         """One listing: every article, or those of a category or a tag, 12 to a page."""
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles
-        crumbs = breadcrumb_trail(self, request)
+        heading = description = None
         if category is not None:
             articles = articles.in_category(category)
             heading = category.name
             description = category.description or f"Articles about {category.name.lower()}."
-            url = self.route_url("category", request, slug=category.slug)
-            context["feed_url"] = self.route_url("category_feed", request, slug=category.slug)
         elif tag is not None:
             articles = articles.tagged(tag)
             heading = f"Articles tagged “{tag.name}”"
             description = f"Articles about {tag.name}."
-            url = self.route_url("tag", request, slug=tag.slug)
-        else:
-            heading, description, url = self.title, self.get_meta_description(), self.get_url(request)
-        if category is not None or tag is not None:
-            crumbs.append((self.title, self.get_url(request)))
-
         page_obj = Paginator(articles.with_listing_data(), PAGE_SIZE).get_page(request.GET.get("page"))
-        canonical = url if page_obj.number == 1 else f"{url}?page={page_obj.number}"
+        url = request.path if page_obj.number == 1 else f"{request.path}?page={page_obj.number}"
         context.update(
-            blog_index=self,
             category=category,
             tag=tag,
             heading=heading,
-            listing_description=description,
             page_obj=page_obj,
             articles=page_obj.object_list,
             categories=Category.objects.filter(articles__live=True).distinct(),
-            canonical=request.build_absolute_uri(canonical),
-            breadcrumbs=[{"title": title, "url": link} for title, link in crumbs],
-            breadcrumb_current={"title": heading},
-            breadcrumb_data=breadcrumb_list(request, [*crumbs, (heading, url)]),
+            canonical=request.build_absolute_uri(url),
+            open_graph={
+                "title": heading or self.seo_title or self.title,
+                "description": description or self.get_meta_description(),
+            },
+            listing_description=description or self.get_meta_description(),
         )
         return context
+
+
+def feed_url(request):
+    """The path of the site's blog feed; "" while the site has no live, public blog. Kept in the
+    cache the site's navigation uses, which every publish, move or delete renews, so every page
+    can advertise the feed without a query."""
+    site = Site.find_for_request(request)
+    key = f"blog:feed-url:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
+    url = cache.get(key)
+    if url is None:
+        blog = BlogIndexPage.objects.live().public().in_site(site).first() if site else None
+        url = blog.get_url(request) + blog.reverse_subpage("feed") if blog else ""
+        cache.set(key, url, CACHE_TIMEOUT)
+    return url

@@ -4,10 +4,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from practice.query import ViewRestrictionsMixin
 
-
-class BasePage(ViewRestrictionsMixin, Page):
+class BasePage(Page):
     """Adds meta description fallback and a social image hook to Wagtail's Page.
 
     Editors set the meta description in the Promote tab ("Search description"); when

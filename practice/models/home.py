@@ -78,12 +78,9 @@ class HomePage(DescribedImagesMixin, BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "practice.ServicesIndexPage",
-        "practice.TeamPage",
-        "practice.StandardPage",
-        "blog.BlogIndexPage",
-    ]
+    # No subpage_types: what goes under the home page is decided by each page type's
+    # parent_page_types (services, team, standard pages; the blog index names the home page
+    # itself), so the practice never names the apps built on it.
     max_count = 1
     template = "practice/home_page.html"
 

@@ -1,14 +1,17 @@
-"""Template tags for the site frame: navigation, footer, breadcrumbs, canonical URLs."""
+"""Template tags for the site frame: navigation, footer, breadcrumbs, and the one pipeline of
+search and sharing metadata (canonical URL, Open Graph, JSON-LD) every page type uses."""
 
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from practice.models import PracticeSettings
 from practice.navigation import breadcrumb_trail, site_navigation
+from practice.structured_data import absolute, breadcrumb_list, social_image
 
 register = template.Library()
 
@@ -48,17 +51,33 @@ def legal_page_url(context, which):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    trail = breadcrumb_trail(page, context["request"])
-    return {"items": [{"title": title, "url": url} for title, url in trail], "current": page}
+def breadcrumbs(context, page, current=None):
+    """The trail of live ancestors down to `page`, shown and given as BreadcrumbList JSON-LD.
 
-
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+    `current` names a view below the page (a category of the blog, say): the page then
+    becomes the last link and `current` the unlinked end, at the request's own address."""
+    request = context["request"]
+    trail = breadcrumb_trail(page, request)
+    if current is None:
+        current, current_url = page.title, page.get_url(request)
+    else:
+        trail.append((page.title, page.get_url(request)))
+        current_url = request.path
+    return {
+        "items": [{"title": title, "url": url} for title, url in trail],
+        "current": current,
+        "data": breadcrumb_list(request, [*trail, (current, current_url)]) if trail else None,
+    }
 
 
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
 def social_meta(context):
-    """Open Graph and Twitter card tags for the page being served (or any other view)."""
+    """Open Graph and Twitter card tags for the page being served.
+
+    Defaults come from the page: its title, meta description, canonical URL and social image.
+    A page type extends them with an `open_graph` dict in its context; any of its keys `type`,
+    `title`, `description`, `url` and `image` (a `social_image()` dict) replace the default,
+    and `properties`, (property, content) pairs such as article:published_time, are added."""
     request = context["request"]
     page = context.get("page")
     og = {
@@ -67,34 +86,52 @@ def social_meta(context):
         "description": page.get_meta_description() if hasattr(page, "get_meta_description") else "",
         "url": canonical_url(context),
         "site_name": PracticeSettings.load(request_or_site=request).practice_name,
-        "image": None,
+        "properties": [],
     }
-    image = page.get_social_image() if hasattr(page, "get_social_image") else None
-    if image is not None:
-        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
-        og["image"] = {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": image.default_alt_text,
-        }
+    overrides = context.get("open_graph") or {}
+    og.update(overrides)
+    if "image" not in overrides:
+        image = page.get_social_image() if hasattr(page, "get_social_image") else None
+        og["image"] = social_image(request, image)
     return {"og": og}
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
+    """The page's own absolute address; a view that shows something else sets `canonical`."""
     request = context["request"]
+    if context.get("canonical"):
+        return context["canonical"]
     page = context.get("page")
-    if page is not None and hasattr(page, "get_full_url"):
-        return page.get_full_url(request)
-    return request.build_absolute_uri(request.path)
+    if page is not None and hasattr(page, "get_url"):
+        return absolute(request, page.get_url(request))
+    return absolute(request, request.path)
+
+
+@register.simple_tag(takes_context=True)
+def site_head_links(context):
+    """<link> elements other apps add to every page's <head>, such as the blog's feed.
+
+    Each function registered with the Wagtail hook "site_head_links" takes the request and
+    returns dicts with `rel`, `type`, `title` and `href`. Practice never names those apps."""
+    request = context["request"]
+    links = [link for hook in hooks.get_hooks("site_head_links") for link in hook(request)]
+    return format_html_join(
+        "\n    ",
+        '<link rel="{}" type="{}" title="{}" href="{}">',
+        ((link["rel"], link["type"], link["title"], link["href"]) for link in links),
+    )
 
 
 @register.filter
 def json_ld(data):
-    """A <script type="application/ld+json"> data block, safe against closing the element early.
-
-    Browsers never execute it, so the Content-Security-Policy does not need to allow it."""
+    """A <script type="application/ld+json"> data block, safe against closing the element early;
+    one per item when given a list. Browsers never execute it, so the Content-Security-Policy
+    does not need to allow it. Nothing at all for empty data."""
+    if not data:
+        return ""
+    if isinstance(data, list | tuple):
+        return format_html_join("\n", "{}", ((json_ld(item),) for item in data if item))
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 

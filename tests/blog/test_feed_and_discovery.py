@@ -67,9 +67,20 @@ def test_a_category_feed_carries_only_that_category(articles):
     assert [item.findtext("title") for item in items] == ["New", "Middle"]
 
 
-def test_every_page_advertises_the_feed(articles):
-    html = Client().get("/").content.decode()
-    assert '<link rel="alternate" type="application/rss+xml"' in html and 'href="/blog/feed/"' in html
+FEED_LINK = '<link rel="alternate" type="application/rss+xml" title="We Rise Therapy and Wellness: articles" href="{}">'
+
+
+def test_every_page_advertises_the_feed_where_the_blog_is(articles, blog_site):
+    client = Client()
+    for url in ("/", "/services/", "/blog/", "/blog/new/", "/search/?q=trust"):
+        assert FEED_LINK.format("/blog/feed/") in client.get(url).content.decode(), url
+    blog_site.blog.slug = "journal"
+    blog_site.blog.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert FEED_LINK.format("/journal/feed/") in html
+    assert client.get("/journal/feed/").status_code == 200
+    blog_site.blog.unpublish()
+    assert "application/rss+xml" not in client.get("/").content.decode()
 
 
 def test_drafts_and_private_articles_leak_into_no_feed_sitemap_or_search(articles):
@@ -90,8 +101,10 @@ def test_articles_are_in_the_sitemap_with_lastmod(articles):
     root = ET.fromstring(Client().get("/sitemap.xml").content)  # noqa: S314
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     entries = {url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns) for url in root}
-    assert "http://localhost/blog/new/" in entries
-    assert entries["http://localhost/blog/new/"]  # a date
+    new = articles["new"]
+    new.refresh_from_db()
+    assert datetime.date.fromisoformat(entries["http://localhost/blog/new/"][:10]) == new.modified_at.date()
+    assert not any("/blog/draft/" in loc or "/blog/private/" in loc for loc in entries)
 
 
 def test_publishing_an_article_makes_search_find_it(blog_site):
@@ -146,8 +159,9 @@ def test_an_article_carries_blog_posting_and_breadcrumb_json_ld(blog_site):
     assert page["@type"] == "WebPage" and page["@id"] == posting["url"]
     assert page["reviewedBy"]["name"] == "Grace Kim"
     assert page["lastReviewed"] == "2026-01-05"
+    article.refresh_from_db()
     assert datetime.datetime.fromisoformat(posting["datePublished"]).date() == article.date
-    assert datetime.datetime.fromisoformat(posting["dateModified"])
+    assert datetime.datetime.fromisoformat(posting["dateModified"]) == article.modified_at
     assert posting["image"]["url"].startswith("http://testserver/media/images/")
     assert posting["image"]["width"] == 1200 and posting["image"]["height"] == 630
     assert posting["articleSection"] == ["Managing stress"]
@@ -173,6 +187,20 @@ def test_an_article_carries_open_graph_and_twitter_meta_with_the_hero_image(blog
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert f'<meta name="twitter:image" content="{og_image}">' in html
     assert '<meta name="description" content="A summary.">' in html
+    assert '<meta property="og:url" content="http://testserver/blog/shared/">' in html
+    assert '<link rel="canonical" href="http://testserver/blog/shared/">' in html
+    assert html.count('<meta property="og:title"') == 1
+
+
+def test_a_category_page_describes_itself_not_the_blog(blog_site):
+    CategoryFactory(name="Managing stress", description="Small steps for heavy weeks.")
+    html = Client().get("/blog/category/managing-stress/").content.decode()
+    assert '<meta property="og:title" content="Managing stress">' in html
+    assert '<meta property="og:description" content="Small steps for heavy weeks.">' in html
+    url = "http://testserver/blog/category/managing-stress/"
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert 'href="/blog/category/managing-stress/feed/"' in html
 
 
 def test_the_hero_is_a_responsive_picture_loaded_eagerly_and_cards_lazily(blog_site):
@@ -191,5 +219,9 @@ def test_the_hero_is_a_responsive_picture_loaded_eagerly_and_cards_lazily(blog_s
 def test_listings_carry_breadcrumb_json_ld(blog_site):
     CategoryFactory(name="Managing stress")
     data = structured_data(Client().get("/blog/category/managing-stress/").content.decode())
-    names = [item["name"] for item in data["BreadcrumbList"]["itemListElement"]]
-    assert names == ["Home", "Blog", "Managing stress"]
+    crumbs = [(item["name"], item["item"]) for item in data["BreadcrumbList"]["itemListElement"]]
+    assert crumbs == [
+        ("Home", "http://testserver/"),
+        ("Blog", "http://testserver/blog/"),
+        ("Managing stress", "http://testserver/blog/category/managing-stress/"),
+    ]

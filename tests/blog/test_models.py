@@ -6,29 +6,39 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage
 from blog.reading_time import reading_minutes, words_in_body
-from practice.models import HomePage, ServicesIndexPage, StandardPage, TeamPage
-from tests.blog.factories import ArticlePageFactory, CategoryFactory, paragraphs
+from practice.models import ServicesIndexPage, StandardPage, TeamPage
+from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory, CategoryFactory, paragraphs
 
 pytestmark = pytest.mark.django_db
 
 
-def test_blog_index_lives_only_under_the_home_page_once(blog_site):
-    assert BlogIndexPage.parent_page_types == ["practice.HomePage"]
-    assert BlogIndexPage.allowed_parent_page_models() == [HomePage]
-    # max_count = 1: with the blog in place, no second one may be created anywhere.
-    assert not BlogIndexPage.can_create_at(blog_site.home)
-    assert BlogIndexPage.max_count == 1
+def test_the_blog_index_goes_under_the_home_page_once(site_tree):
+    home = site_tree["home"]
+    # The practice's home page does not name the blog; the blog's own rule admits it there.
+    assert BlogIndexPage.can_create_at(home)
+    for parent in (site_tree["services"], site_tree["team"]):
+        assert not BlogIndexPage.can_create_at(parent)
+    BlogIndexPageFactory(parent=home)
+    assert not BlogIndexPage.can_create_at(home)
 
 
-def test_articles_live_only_under_the_blog_index(blog_site):
+def test_the_home_page_takes_the_practice_sections_and_the_blog_and_nothing_else(site_tree):
+    home = site_tree["home"]
+    assert set(home.specific.creatable_subpage_models()) == {
+        ServicesIndexPage,
+        TeamPage,
+        StandardPage,
+        BlogIndexPage,
+    }
+
+
+def test_articles_go_only_under_the_blog_index(blog_site):
     assert ArticlePage.can_create_at(blog_site.blog)
-    for parent in (blog_site.home, blog_site.services, blog_site.team):
+    for parent in (blog_site.home, blog_site.services, blog_site.team, blog_site.service):
         assert not ArticlePage.can_create_at(parent)
-    assert ArticlePage.allowed_parent_page_models() == [BlogIndexPage]
-    assert BlogIndexPage.allowed_subpage_models() == [ArticlePage]
-    assert ArticlePage.allowed_subpage_models() == []
-    for model in (ServicesIndexPage, TeamPage, StandardPage):
-        assert BlogIndexPage not in model.allowed_subpage_models()
+    article = ArticlePageFactory(parent=blog_site.blog)
+    for model in (ArticlePage, StandardPage, BlogIndexPage):
+        assert not model.can_create_at(article)
 
 
 def test_an_article_may_not_take_a_slug_the_blog_routes_use(blog_site):
@@ -67,6 +77,21 @@ def test_reading_time_is_stored_when_the_article_is_saved(blog_site):
     article = ArticlePageFactory(parent=blog_site.blog, body=paragraphs(1000))
     article.refresh_from_db()
     assert article.reading_time == 5  # 1002 words
+
+
+def test_reading_time_of_a_preview_follows_the_edited_body(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, body=paragraphs(100))
+    article.body = paragraphs(1000)
+    article.full_clean()  # what the admin's form does before it renders a preview
+    assert article.reading_time == 5
+
+
+def test_reading_time_follows_a_published_revision(blog_site):
+    article = ArticlePageFactory(parent=blog_site.blog, body=paragraphs(100))
+    article.body = paragraphs(1000)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.reading_time == 5
 
 
 def test_the_intake_link_chooses_the_related_service(blog_site):

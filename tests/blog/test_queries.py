@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 import wagtail_factories
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -15,6 +17,10 @@ from tests.blog.factories import ArticlePageFactory, CategoryFactory, paragraphs
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MAX_QUERIES = 12
+# Served through Wagtail's own routing and view-restriction check, with `.public()`, an article
+# costs more than the budget (the shortcuts that kept it at 11 were removed, see issue 8); it
+# stays flat. The listings of a category or tag likewise cost one more.
+OVER_BUDGET = {"/blog/featured/": 22, "/blog/category/managing-stress/": 13, "/blog/tag/trust/": 13}
 TOPICS = [f"topic-{n}" for n in range(7)]
 URLS = [
     "/blog/",
@@ -53,20 +59,19 @@ def add_articles(blog, count, start, categories, images, author):
     ArticlePageTag.objects.bulk_create(links)
 
 
-def measure(django_assert_max_num_queries):
+def measure():
     client = Client()
     counts = {}
+    for url in URLS:  # warms renditions, the navigation and the feed link, as visitors before
+        assert client.get(url).status_code == 200, url
     for url in URLS:
-        assert client.get(url).status_code == 200, url  # warms renditions
-        with django_assert_max_num_queries(MAX_QUERIES, info=url) as captured:
+        with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200, url
         counts[url] = len(captured)
     return counts
 
 
-def test_blog_pages_cost_the_same_few_queries_with_10_or_500_articles(
-    blog_site, django_assert_max_num_queries
-):
+def test_blog_pages_cost_the_same_few_queries_with_10_or_500_articles(blog_site):
     categories = [CategoryFactory(name=name) for name in ("Managing stress", "Family", "Anxiety")]
     images = wagtail_factories.ImageFactory.create_batch(4)
     service = blog_site.service
@@ -89,10 +94,11 @@ def test_blog_pages_cost_the_same_few_queries_with_10_or_500_articles(
     )
     add_articles(blog_site.blog, 9, 1, categories, images, blog_site.author)
     ArticleRelatedLink.objects.create(page=featured, article_id=featured.get_siblings(inclusive=False)[0].pk)
-    small = measure(django_assert_max_num_queries)
+    small = measure()
 
     add_articles(blog_site.blog, 490, 10, categories, images, blog_site.author)
-    large = measure(django_assert_max_num_queries)
+    large = measure()
 
     print("queries with 10 and 500 articles:", {url: (small[url], large[url]) for url in URLS})
     assert large == small
+    assert {url: count for url, count in large.items() if count > OVER_BUDGET.get(url, MAX_QUERIES)} == {}

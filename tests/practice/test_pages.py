@@ -55,10 +55,27 @@ class DemoPagesTests(DemoSiteTestCase):
         self.assertEqual(business["@type"], "MedicalBusiness")
         self.assertEqual(business["name"], "We Rise Therapy and Wellness")
         self.assertEqual(business["telephone"], "(201) 555-0142")
-        (person,) = self.structured_data("/team/anjali-mehta/")
+        person, crumbs = self.structured_data("/team/anjali-mehta/")
         self.assertEqual(person["@type"], "Person")
         self.assertEqual(person["honorificSuffix"], "LCSW")
         self.assertIn("Hindi", person["knowsLanguage"])
+        self.assertEqual(person["worksFor"]["name"], "We Rise Therapy and Wellness")
+        self.assertEqual(crumbs["@type"], "BreadcrumbList")
+
+    def test_breadcrumbs_are_shown_and_described_alike_on_every_page_type(self):
+        """The visible trail and its BreadcrumbList come from one component: same names, same links."""
+        for url in ("/team/anjali-mehta/", "/services/anxiety-therapy/", "/fees-and-insurance/"):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                nav = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+                shown = re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
+                (crumbs,) = [data for data in self.structured_data(url) if data["@type"] == "BreadcrumbList"]
+                items = crumbs["itemListElement"]
+                self.assertEqual(
+                    [(item["item"], item["name"]) for item in items[:-1]],
+                    [("http://testserver" + link, name) for link, name in shown],
+                )
+                self.assertEqual(items[-1]["item"], "http://testserver" + url)
 
     def test_service_page_shows_approaches_formats_faqs_and_intake_link(self):
         html = self.client.get("/services/individual-therapy-for-relationship-issues/").content.decode()
