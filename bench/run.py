@@ -1,163 +1,228 @@
-"""`make bench`: the site in production mode with 500 articles, under load.
+"""`make bench`: the site in production mode, measured the way the speed issue asks.
 
-Starts gunicorn (2 workers, DEBUG off, collected and compressed static files) on a fresh
-SQLite database (or a fresh PostgreSQL database when DATABASE_URL points at one), loads
-the demo content plus 500 generated articles, then prints requests per second and
-latency for the home page, the blog index, an article and the feed, and the p95 of a
-valid consultation request at 16 concurrent clients. A script, not a test: compare its
-figures between changes on the same machine.
+One gunicorn site (2 workers, DEBUG off, SQLite, the demo with BENCH_ARTICLES articles) and
+load from wrk on the same machine (the threaded Python client when wrk is missing). For home,
+the blog index, the seed article, a service page, the contact form and the feed it prints
+req/s, median and p95 with the page cache bypassed (PAGE_CACHE_SECONDS=0) and with it on, and
+the bytes of each page raw and compressed; then the bare-WSGI ceiling (the seed article's bytes
+from a framework-free app under the same gunicorn) and each cached page's share of it; the
+seed article through the reference Varnish configuration; each worker's memory after the run;
+and the consultation request's post latency.
 """
 
+import gzip
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from livesite import LiveSite  # noqa: E402
+from bench import contact_bench  # noqa: E402
+from bench.load import hammer, wrk  # noqa: E402
+from livesite import FormClient, LiveSite, free_port, intake_answers  # noqa: E402
+from livesite.varnish import Varnish  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
-SECONDS = float(os.environ.get("BENCH_SECONDS", 8))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", 16))
+SECONDS = float(os.environ.get("BENCH_SECONDS", 10))
+MEMORY_AFTER = 10_000  # requests served before the workers' memory is read
+
+SEED_ARTICLE = "/blog/healing-from-trust-issues/"
+PAGES = {
+    "home": "/",
+    "blog index": "/blog/",
+    "seed article": SEED_ARTICLE,
+    "service page": "/services/individual-therapy-for-relationship-issues/",
+    "contact form": "/contact/",
+    "feed": "/blog/feed/",
+}
+WRK = shutil.which("wrk")
+
+
+def measure(url, seconds=SECONDS, connections=CLIENTS):
+    """(req/s, p50 ms, p95 ms, errors, requests) from wrk, or from Python threads without it."""
+    return wrk(url, seconds, connections) if WRK else hammer(url, seconds, connections)
+
+
+def fetch(url, encoding=None):
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
+        return response.read(), response.headers
+
+
+def page_bytes(url):
+    """(raw bytes, compressed bytes as sent to a browser that accepts gzip and br, encoding)."""
+    raw, _ = fetch(url)
+    sent, headers = fetch(url, "gzip, br")
+    encoding = headers.get("Content-Encoding", "")
+    if not encoding:  # not compressed by the site: say what gzip would make of it
+        return len(raw), len(gzip.compress(raw)), "none"
+    return len(raw), len(sent), encoding
 
 
 def production_site():
-    static_root = tempfile.mkdtemp(prefix="practice-bench-static-")
     env = {
         "DJANGO_SETTINGS_MODULE": "practice.settings",
         "DEBUG": "False",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdefghij",
         "SECURE_SSL_REDIRECT": "False",
         "SECURE_COOKIES": "False",
-        "STATIC_ROOT": static_root,
+        "STATIC_ROOT": tempfile.mkdtemp(prefix="practice-bench-static-"),
         "LOG_LEVEL": "WARNING",
+        "PAGE_CACHE_SECONDS": "0",
+        **contact_bench.SERVER_ENV,
     }
-    try:
-        from bench import contact_bench
-
-        env.update(getattr(contact_bench, "SERVER_ENV", {}))
-    except ImportError:
-        contact_bench = None
-    site = LiveSite(
+    return LiveSite(
         env=env, demo_args=["--articles", str(ARTICLES)], collectstatic=True, workers=2, threads=1
     )
-    return site, contact_bench
 
 
-def hammer(url, seconds, clients):
-    """Request `url` from `clients` threads for `seconds`; return (req/s, median ms, p95 ms, errors)."""
-    deadline = time.monotonic() + seconds
-    latencies, errors = [], []
+def restart(site, **env):
+    site.stop_process("server")
+    site.env.update(env)
+    site.start_server()
+    for path in PAGES.values():  # warm both workers' caches
+        for _ in range(4):
+            fetch(site.url + path)
 
-    def loop():
-        mine = []
-        while time.monotonic() < deadline:
-            start = time.perf_counter()
+
+def bare_ceiling(body):
+    """req/s of the bare WSGI app serving `body` under gunicorn with the site's workers."""
+    with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as handle:
+        handle.write(body)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "bench.bare_wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "1",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_BODY_FILE": handle.name},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
             try:
-                with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local server
-                    response.read()
-                    if response.status != 200:
-                        errors.append(response.status)
-            except Exception as error:  # noqa: BLE001
-                errors.append(repr(error))
-            mine.append((time.perf_counter() - start) * 1000)
-        return mine
-
-    started = time.monotonic()
-    with ThreadPoolExecutor(clients) as pool:
-        for result in pool.map(lambda _: loop(), range(clients)):
-            latencies.extend(result)
-    elapsed = time.monotonic() - started
-    ordered = sorted(latencies)
-    p95 = ordered[int(len(ordered) * 0.95) - 1] if ordered else 0
-    return len(latencies) / elapsed, statistics.median(ordered), p95, len(errors)
+                fetch(f"http://127.0.0.1:{port}/")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        return measure(f"http://127.0.0.1:{port}/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        os.unlink(handle.name)
 
 
-WRK = shutil.which("wrk")
-WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+def worker_memory_mb(site):
+    """Resident memory of each gunicorn worker (children of the site's master process)."""
+    master = site.process("server").pid
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("PPid", "0").strip()) == master:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
 
 
-def wrk(url, seconds, connections, env=None):
-    """Run wrk (C, so the load generator does not eat the server's CPU).
-
-    Returns (req/s, p50 ms, p95 ms, errors, requests)."""
-    result = subprocess.run(
-        [WRK, "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "-s", str(WRK_SCRIPT), url],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=True,
-    )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
-    fields = dict(item.split("=") for item in line.split()[1:])
-    return (
-        float(fields["rps"]),
-        float(fields["p50"]),
-        float(fields["p95"]),
-        int(fields["errors"]),
-        fields["requests"],
-    )
+def row(name, result):
+    rps, p50, p95, errors = result[:4]
+    return f"{name:<14} {rps:>9.1f} {p50:>9.1f} {p95:>8.1f} {errors:>7}"
 
 
-def wrk_post_env(site, contact_bench):
-    """What wrk needs to send valid consultation requests: one visitor's cookie, token and answers."""
-    from livesite import FormClient, intake_answers
-
+def consultation_posts(site):
+    contact_bench.run(site.url, clients=16, requests=48)  # warm up both workers
+    if not WRK:
+        return contact_bench.run(site.url, clients=16, requests=200)
     client = FormClient(site.url)
     hidden = client.form_fields(contact_bench.PATH)
-    jar = next(h.cookiejar for h in client.opener.handlers if hasattr(h, "cookiejar"))
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in client.cookies)
     body = urllib.parse.urlencode({**hidden, **intake_answers(preferred_name="Bench client")}, doseq=True)
-    return {"BENCH_BODY": body, "BENCH_COOKIE": cookie, "BENCH_REFERER": site.url + contact_bench.PATH}
+    env = {"BENCH_BODY": body, "BENCH_COOKIE": cookie, "BENCH_REFERER": site.url + contact_bench.PATH}
+    rps, p50, p95, errors, count = wrk(site.url + contact_bench.PATH, SECONDS, 16, env)
+    return {"p50_ms": p50, "p95_ms": p95, "rps": rps, "errors": errors, "requests": count}
 
 
 def main():
-    site, contact_bench = production_site()
+    site = production_site()
     print(f"Preparing a production-mode site with {ARTICLES} articles…", flush=True)
+    served = 0
     try:
         site.start()
-        article = site.shell(
-            "from blog.models import ArticlePage\n"
-            "print(ArticlePage.objects.live().order_by('-date').first().url)"
-        ).strip()
-        targets = {"home": "/", "blog index": "/blog/", "article": article, "feed": "/blog/feed/"}
-        for url in targets.values():  # warm renditions and caches
-            urllib.request.urlopen(site.url + url).read()  # noqa: S310
         tool = "wrk" if WRK else "Python threads (install wrk for figures less bound by the client)"
         print(
             f"\n{CLIENTS} concurrent clients, {SECONDS:.0f} s each, gunicorn 2 workers, DEBUG off; load from {tool}"
         )
-        print(f"{'page':<12} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'errors':>7}")
-        for name, url in targets.items():
-            measure = wrk if WRK else hammer
-            rps, median, p95, errors = measure(site.url + url, SECONDS, CLIENTS)[:4]
-            print(f"{name:<12} {rps:>8.1f} {median:>10.1f} {p95:>8.1f} {errors:>7}", flush=True)
-        if contact_bench is not None:
-            contact_bench.run(site.url, clients=16, requests=48)  # warm up both workers
-            if WRK:
-                rps, p50, p95, errors, count = wrk(
-                    site.url + contact_bench.PATH, SECONDS, 16, wrk_post_env(site, contact_bench)
+
+        print("\nbytes per page (raw / as sent to a browser that accepts compression)")
+        restart(site, PAGE_CACHE_SECONDS="600")
+        for name, path in PAGES.items():
+            raw, sent, encoding = page_bytes(site.url + path)
+            print(f"  {name:<14} {raw:>8,} raw  {sent:>7,} {encoding}")
+
+        results = {}
+        for label, seconds in (("page cache bypassed", "0"), ("page cache on", "600")):
+            restart(site, PAGE_CACHE_SECONDS=seconds)
+            print(f"\n{label}\n{'page':<14} {'req/s':>9} {'p50 ms':>9} {'p95 ms':>8} {'errors':>7}")
+            for name, path in PAGES.items():
+                result = measure(site.url + path)
+                served += int(result[4])
+                results[label, name] = result
+                print(row(name, result), flush=True)
+
+        article, _ = fetch(site.url + SEED_ARTICLE)
+        ceiling = bare_ceiling(article)
+        print(
+            f"\nbare-WSGI ceiling (the seed article's {len(article):,} bytes, same gunicorn): {ceiling[0]:.1f} req/s"
+        )
+        for name in PAGES:
+            share = results["page cache on", name][0] / ceiling[0] * 100
+            print(f"  {name:<14} cached: {share:5.1f} % of the ceiling")
+
+        if Varnish.executable():
+            varnish = Varnish(backend_port=site.port).start()
+            try:
+                fetch(varnish.url + SEED_ARTICLE)
+                print(
+                    f"\nthrough Varnish (deploy/varnish/default.vcl)\n{row('seed article', measure(varnish.url + SEED_ARTICLE))}"
                 )
-                result = {"p50_ms": p50, "p95_ms": p95, "rps": rps, "errors": errors, "requests": count}
-            else:
-                result = contact_bench.run(site.url, clients=16, requests=200)
-            print(
-                f"\nconsultation request (valid post, 302), 16 concurrent clients, {result.get('requests')} posts: "
-                f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
-                f"{result['rps']:.1f} req/s, errors {result.get('errors', 0)}"
-            )
+            finally:
+                varnish.stop()
+
+        while served < MEMORY_AFTER:
+            served += int(measure(site.url + SEED_ARTICLE, seconds=2)[4])
+        memory = ", ".join(f"{size:.0f} MB" for size in worker_memory_mb(site))
+        print(f"\ngunicorn workers' memory after {served:,} requests: {memory}")
+
+        result = consultation_posts(site)
+        print(
+            f"\nconsultation request (valid post, 302), 16 concurrent clients, {result.get('requests')} posts: "
+            f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
+            f"{result['rps']:.1f} req/s, errors {result.get('errors', 0)}"
+        )
     finally:
         site.stop()
-        subprocess.run(["rm", "-rf", site.env["STATIC_ROOT"]], check=False)
+        shutil.rmtree(site.env["STATIC_ROOT"], ignore_errors=True)
 
 
 if __name__ == "__main__":

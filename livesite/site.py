@@ -132,6 +132,10 @@ class LiveSite:
             ],
         )
 
+    def process(self, name):
+        """The running process `name` ("server" or "worker"), or None."""
+        return self._processes.get(name)
+
     def stop_process(self, name):
         process = self._processes.pop(name, None)
         if process and process.poll() is None:

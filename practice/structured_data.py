@@ -1,15 +1,21 @@
 """Search and sharing metadata, one pipeline for every page type: schema.org data as plain
 dicts for JSON-LD, the social image, and breadcrumbs. The blog builds on these.
 
-URLs are absolute for the host the request came in on, so what a crawler or a link
-preview reads matches the address it fetched.
+URLs are absolute on the public address (SITE_URL) when it is set, else on the host the
+request came in on.
 """
+
+from practice.site_url import absolute_url
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+    """`url` as an absolute address: on SITE_URL when it is set, else on the request's address;
+    an address that is already absolute (media on a CDN, say) as it is."""
+    if not url or url.startswith(("https://", "http://")):
+        return url or ""
+    return absolute_url(url, request)
 
 
 def social_image(request, image):

@@ -16,6 +16,7 @@ from blog.models.taxonomy import Category
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
 from practice.navigation import CACHE_TIMEOUT, VERSION_KEY
+from practice.structured_data import absolute
 
 PAGE_SIZE = 12
 
@@ -93,7 +94,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             page_obj=page_obj,
             articles=page_obj.object_list,
             categories=Category.objects.filter(articles__live=True).distinct(),
-            canonical=request.build_absolute_uri(url),
+            canonical=absolute(request, url),
             open_graph={
                 "title": heading or self.seo_title or self.title,
                 "description": description or self.get_meta_description(),

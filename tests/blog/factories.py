@@ -7,7 +7,8 @@ import wagtail_factories
 from django.utils import timezone
 
 from blog.models import ArticlePage, BlogIndexPage, Category
-from practice.models import ClinicianPage
+from practice.models import TeamPage
+from tests.factories import ClinicianPageFactory
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -38,7 +39,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     summary = factory.LazyAttribute(lambda o: f"What {o.title} is about.")
     body = factory.LazyFunction(lambda: paragraphs(300))
     date = factory.Sequence(lambda n: timezone.localdate() - datetime.timedelta(days=n))
-    author = factory.LazyFunction(lambda: ClinicianPage.objects.order_by("path").first())
+    # A clinician of its own on the team page unless the test names one (author=blog_site.author).
+    author = factory.LazyFunction(lambda: ClinicianPageFactory(parent=TeamPage.objects.get()))
 
     class Meta:
         model = ArticlePage

@@ -7,76 +7,17 @@ Wagtail's frontend cache, and a signed-in editor always gets a fresh page.
 
 import http.client
 import re
-import shutil
-import subprocess
-import tempfile
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from livesite import ROOT, FormClient, LiveSite, free_port
+from livesite import FormClient, LiveSite, free_port
+from livesite.varnish import Varnish
 
 pytestmark = pytest.mark.slow
 
-VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 ARTICLE = "/blog/healing-from-trust-issues/"
 EDITOR, PASSWORD = "varnish-editor", "a-long-editor-password-1234"
-
-
-class Varnish:
-    """varnishd in the foreground on `port`, in front of the backend port, with the shipped VCL."""
-
-    def __init__(self, *, port, backend_port):
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.workdir = Path(tempfile.mkdtemp(prefix="practice-varnish-"))
-        self.workdir.chmod(0o755)
-        vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
-        assert f'.port = "{backend_port}";' in vcl, "the shipped VCL's backend port has moved"
-        (self.workdir / "default.vcl").write_text(vcl)
-        self.process = None
-
-    def start(self):
-        varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-        if not Path(varnishd).exists():
-            pytest.fail(
-                "varnishd is missing: `make test` installs Debian's varnish (apt-get install varnish)"
-            )
-        self.process = subprocess.Popen(
-            [
-                varnishd,
-                "-F",
-                "-n",
-                str(self.workdir / "n"),
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-f",
-                str(self.workdir / "default.vcl"),
-                "-s",
-                "malloc,32m",
-                "-T",
-                "none",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2).close()  # noqa: S310
-                return self
-            except OSError:
-                assert self.process.poll() is None, "varnishd exited while starting"
-                time.sleep(0.2)
-        raise RuntimeError("varnishd did not answer within 30 s")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def get(url, cookie=""):
@@ -95,6 +36,9 @@ def stack():
     site = LiveSite(env={"FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}"})
     site.start()
     varnish = Varnish(port=varnish_port, backend_port=site.port)
+    if Varnish.executable() is None:
+        site.stop()
+        pytest.fail("varnishd is missing: `make test` installs Debian's varnish (apt-get install varnish)")
     try:
         varnish.start()
         yield site, varnish

@@ -41,11 +41,9 @@ def test_every_spec_a_template_uses_is_made_ahead():
 
 
 def test_the_social_card_spec_is_made_ahead():
-    from blog import seo
-    from practice.templatetags import practice_tags
+    from practice.structured_data import SOCIAL_IMAGE_SPEC
 
-    assert seo.SOCIAL_IMAGE_SPEC in RENDITION_SPECS
-    assert practice_tags.SOCIAL_IMAGE_SPEC in RENDITION_SPECS
+    assert SOCIAL_IMAGE_SPEC in RENDITION_SPECS
 
 
 def upload_image(client, title):
