@@ -10,6 +10,7 @@ class PracticeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from practice import checks  # noqa: F401 - registers the deploy check
+        from practice.page_cache import connect_invalidation
         from practice.models import NavigationSettings
         from practice.navigation import invalidate_navigation
 
@@ -17,3 +18,4 @@ class PracticeConfig(AppConfig):
             signal.connect(invalidate_navigation, dispatch_uid=f"practice-nav-{signal!r}")
         post_delete.connect(invalidate_navigation, dispatch_uid="practice-nav-delete")
         post_save.connect(invalidate_navigation, sender=NavigationSettings, dispatch_uid="practice-nav-save")
+        connect_invalidation()

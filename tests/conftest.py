@@ -5,6 +5,17 @@ import pytest
 from tests.factories import build_site
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no cached page: the cache outlives tests in one process."""
+    from django.core.cache import cache
+
+    from practice.page_cache import bump_generation
+
+    cache.clear()
+    bump_generation()
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and its top-level sections, published."""
