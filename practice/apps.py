@@ -10,9 +10,9 @@ class PracticeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from practice import checks  # noqa: F401 - registers the deploy check
-        from practice.page_cache import connect_invalidation
         from practice.models import NavigationSettings
         from practice.navigation import invalidate_navigation
+        from practice.page_cache import connect_invalidation
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_navigation, dispatch_uid=f"practice-nav-{signal!r}")

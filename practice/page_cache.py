@@ -220,7 +220,16 @@ class PageCacheMiddleware:
 
 # Apps whose rows appear on public pages, by label (practice imports neither blog nor contact).
 CONTENT_APPS = frozenset(
-    {"wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "wagtailembeds", "taggit", "practice", "blog"}
+    {
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailredirects",
+        "wagtailembeds",
+        "taggit",
+        "practice",
+        "blog",
+    }
 )
 # Rows of those apps written without changing any public page (drafts, history, housekeeping,
 # renditions made while a page renders).

@@ -19,7 +19,15 @@ from practice.models import NavigationSettings, PracticeSettings
 from tests.practice.demo_case import DemoSiteTestCase
 
 ARTICLE = "/blog/healing-from-trust-issues/"
-PUBLIC = ["/", "/blog/", ARTICLE, "/blog/category/managing-stress/", "/blog/feed/", "/sitemap.xml", "/robots.txt"]
+PUBLIC = [
+    "/",
+    "/blog/",
+    ARTICLE,
+    "/blog/category/managing-stress/",
+    "/blog/feed/",
+    "/sitemap.xml",
+    "/robots.txt",
+]
 
 
 def title(response):
@@ -172,7 +180,9 @@ class PageCacheTests(DemoSiteTestCase):
             category.name = "Stress, gently"
             category.save()
 
-        self.assert_changes([ARTICLE, "/blog/category/managing-stress/"], rename, lambda h: "Stress, gently" in h)
+        self.assert_changes(
+            [ARTICLE, "/blog/category/managing-stress/"], rename, lambda h: "Stress, gently" in h
+        )
 
     def test_editing_practice_settings_and_navigation_shows_everywhere(self):
         practice = PracticeSettings.load()
@@ -200,7 +210,9 @@ class PageCacheTests(DemoSiteTestCase):
             image.description = "A quiet lake at dawn, newly described."
             image.save()
 
-        self.assert_changes([article.url], describe, lambda html: "A quiet lake at dawn, newly described." in html)
+        self.assert_changes(
+            [article.url], describe, lambda html: "A quiet lake at dawn, newly described." in html
+        )
 
     def test_signing_in_does_not_empty_the_cache(self):
         self.visit(ARTICLE)
