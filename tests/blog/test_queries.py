@@ -14,6 +14,13 @@ from tests.blog.factories import ArticlePageFactory, CategoryFactory, paragraphs
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
+
+@pytest.fixture(autouse=True)
+def page_cache_bypassed(settings):
+    """Measures rendering, not the page cache (tests/practice/test_page_cache.py checks a hit costs 0)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 MAX_QUERIES = 12
 TOPICS = [f"topic-{n}" for n in range(7)]
 URLS = [
