@@ -13,9 +13,11 @@ class PracticeConfig(AppConfig):
         from practice.images import connect_renditions_ahead
         from practice.models import NavigationSettings
         from practice.navigation import invalidate_navigation
+        from practice.page_cache import connect_invalidation
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_navigation, dispatch_uid=f"practice-nav-{signal!r}")
         post_delete.connect(invalidate_navigation, dispatch_uid="practice-nav-delete")
         post_save.connect(invalidate_navigation, sender=NavigationSettings, dispatch_uid="practice-nav-save")
         connect_renditions_ahead()
+        connect_invalidation()

@@ -5,7 +5,9 @@ off the site refuses to start without a real SECRET_KEY and ALLOWED_HOSTS. Every
 deploy-time value comes from one environment variable (see `.env.example`).
 """
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "practice.page_cache.PageCacheMiddleware",  # before sessions, auth and CSRF: see "# Page cache"
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +133,29 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache (practice/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
+# whole for PAGE_CACHE_SECONDS (0 turns it off); browsers may keep them for
+# PAGE_CACHE_BROWSER_SECONDS. Its middleware sits right after SecurityMiddleware (so HTTPS
+# redirects and HSTS still apply to every hit) and before everything that reads the session.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_ALIAS = "default"
+# Every worker must see a publish at once. With Redis the generation that invalidates all pages
+# lives there (every host); the per-process default cache cannot be shared, so without Redis the
+# generation lives in a small file cache for this machine's workers (one per database).
+PAGE_CACHE_GENERATION_ALIAS = "default"
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    _page_cache_db = f"{BASE_DIR}|{DATABASES['default'].get('HOST')}|{DATABASES['default'].get('NAME')}"
+    CACHES["page_generation"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(
+            Path(tempfile.gettempdir())
+            / f"practice-page-generation-{hashlib.sha256(_page_cache_db.encode()).hexdigest()[:16]}"
+        ),
+    }
+    PAGE_CACHE_GENERATION_ALIAS = "page_generation"
+# End of page cache.
 
 # Background work. The contact app's emails use Django's own tasks API (`django.tasks`) on
 # "notifications", the django-tasks-db database queue that `manage.py db_worker --backend

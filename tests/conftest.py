@@ -5,6 +5,20 @@ import pytest
 from tests.factories import build_site
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache(settings):
+    """Each test starts with no cached page (the cache outlives tests in one process), under a
+    generation of its own process: xdist workers would otherwise share the machine's generation
+    file and empty each other's page cache mid-test."""
+    from django.core.cache import cache
+
+    from practice.page_cache import bump_generation
+
+    settings.PAGE_CACHE_GENERATION_ALIAS = "default"
+    cache.clear()
+    bump_generation()
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and its top-level sections, published."""
