@@ -6,6 +6,7 @@ request to send it again, and the rate limit only counts requests that were acce
 
 import hashlib
 import hmac
+import math
 import time
 
 from django import forms
@@ -32,8 +33,10 @@ RATE_LIMITED_MESSAGE = (
 
 
 def issue_started_token(now=None):
-    """A signed record of when the form was served."""
-    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time() if now is None else now:.3f}")
+    """A signed record of when the form was served, in whole milliseconds rounded down (never
+    later than it was)."""
+    served = time.time() if now is None else now
+    return signing.Signer(salt=STARTED_SALT).sign(f"{math.floor(served * 1000) / 1000:.3f}")
 
 
 def check_started_token(token, now=None):

@@ -147,6 +147,14 @@ def test_minimum_time_is_configurable(settings):
     assert ContactForm(data=contact_post_data(started=issue_started_token())).is_valid()
 
 
+def test_a_form_sent_back_at_once_is_never_younger_than_zero(settings):
+    """The stamp keeps milliseconds: rounding 0.0006 s up made a form sent at once look as if it
+    came from the future, and so 'too fast' even with no minimum time."""
+    settings.CONTACT_MIN_FILL_SECONDS = 0
+    now = 1_800_000_000.0006
+    assert check_started_token(issue_started_token(now=now), now=now) is None
+
+
 def test_honeypot_is_detected():
     assert ContactForm(data=contact_post_data(extra_info="http://spam.example")).is_honeypot_filled()
     assert not ContactForm(data=contact_post_data()).is_honeypot_filled()
