@@ -35,8 +35,10 @@ class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
     query: Wagtail's `.specific` fetches a page through this default manager."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related(
-            "hero_image", "author", "clinically_reviewed_by", "related_service"
+        return (
+            super()
+            .get_queryset()
+            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service")
         )
 
 
