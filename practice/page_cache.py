@@ -39,6 +39,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
+FRAGMENT_PREFIX = "practice:fragment:"
 EXCLUDED_PREFIXES = ("/admin/", "/contact/", "/search/", "/documents/", "/healthz", "/_util/")
 IGNORED_PARAMETERS = frozenset({"fbclid", "gclid"})
 IGNORED_PARAMETER_PREFIXES = ("utm_", "mc_")
@@ -91,6 +92,32 @@ def bump_generation():
     generation = secrets.token_hex(8)
     generation_cache().set(GENERATION_KEY, generation, None)
     return generation
+
+
+def current_generation():
+    """The generation every cached page and fragment is stored under (made on first use)."""
+    generations = generation_cache()
+    generation = generations.get(GENERATION_KEY)
+    if generation is None:
+        generations.add(GENERATION_KEY, secrets.token_hex(8), None)
+        generation = generations.get(GENERATION_KEY)
+    return generation
+
+
+def cached_fragment(name, build, *, request=None):
+    """The HTML `build()` returns for a part of a page that changes only when content changes
+    (an article's body, its related cards), built once per content generation and kept for
+    FRAGMENT_CACHE_SECONDS, so the first visitor after a publish, or anyone the page cache
+    passes by, does not pay for it again. A preview always builds afresh."""
+    if request is not None and getattr(request, "is_preview", False):
+        return build()
+    entries = entry_cache()
+    key = f"{FRAGMENT_PREFIX}{current_generation()}:{name}"
+    html = entries.get(key)
+    if html is None:
+        html = build()
+        entries.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    return html
 
 
 def lookup(key):

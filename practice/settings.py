@@ -141,6 +141,9 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_ALIAS = "default"
+# Fragments of pages that change only when content does (an article's body and related cards)
+# are kept under the same generation, even with the page cache off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Every worker must see a publish at once. With Redis the generation that invalidates all pages
 # lives there (every host); the per-process default cache cannot be shared, so without Redis the
 # generation lives in a small file cache for this machine's workers (one per database).

@@ -5,8 +5,9 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,13 +25,23 @@ from blog.models.taxonomy import ArticlePageTag
 from blog.reading_time import reading_minutes
 from practice.images import DescribedImagesMixin
 from practice.models import BasePage, PracticeSettings
+from practice.page_cache import cached_fragment
 
 RELATED_COUNT = 3
 # Addresses under /blog/ that the index answers itself; an article may not take them.
 RESERVED_SLUGS = frozenset({"category", "tag", "feed"})
 
 
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
+    """Articles come with the people, image and service their page shows, joined in the same
+    query: Wagtail's `.specific` fetches a page through this default manager."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service")
+        )
 
 
 def today():
@@ -222,28 +233,53 @@ class ArticlePage(DescribedImagesMixin, BasePage):
             url += f"?service={service.slug}"
         return url
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, blog_index=None, **kwargs):
+        """`blog_index` is the parent when the caller already has it (the blog's routing
+        passes it); otherwise it is looked up."""
         context = super().get_context(request, *args, **kwargs)
         image = seo.social_image(request, self.hero_image)
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
+        blog_index = blog_index or self.get_parent().specific
         context.update(
-            blog_index=self.get_parent().specific,
+            blog_index=blog_index,
             categories=self.category_list,
             tags=self.tag_list,
-            related_articles=self.get_related_articles(),
+            body_html=cached_fragment(
+                f"blog:article-body:{self.pk}",
+                lambda: render_to_string("blog/components/article_body.html", {"page": self}),
+                request=request,
+            ),
+            related_html=cached_fragment(
+                f"blog:related-articles:{self.pk}",
+                lambda: self.render_related_articles(request, blog_index=blog_index),
+                request=request,
+            ),
             open_graph=seo.article_open_graph(self, image=image),
             structured_data=seo.blog_posting(request, self, image=image, publisher_name=practice_name),
         )
         return context
 
-    def get_related_articles(self, limit=RELATED_COUNT):
+    def render_related_articles(self, request, *, blog_index):
+        """The "Keep reading" cards. A preview shows the choices being edited; a published page
+        reads them in the query."""
+        articles = self.get_related_articles(saved_choices=not request.is_preview)
+        context = {"related_articles": articles, "blog_index": blog_index, "request": request}
+        return render_to_string("blog/components/related_articles.html", context)
+
+    def get_related_articles(self, limit=RELATED_COUNT, *, saved_choices=False):
         """Hand-picked articles first (in their order), then those sharing the most categories
-        and tags, newest first. Only articles visitors may see; never this one. In a preview,
-        the choices being edited count."""
-        ids = [link.article_id for link in self.related_links.all() if link.article_id]
-        whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
-        nothing = Value(None, output_field=models.IntegerField())
-        picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
+        and tags, newest first. Only articles visitors may see; never this one.
+
+        The hand-picked choices are this instance's (so a preview's unsaved ones count), or
+        with `saved_choices` those saved in the database, read inside the same one query."""
+        if saved_choices:
+            links = ArticleRelatedLink.objects.filter(page_id=self.pk, article_id=OuterRef("pk"))
+            picked = Subquery(links.order_by("sort_order").values("sort_order")[:1])
+        else:
+            ids = [link.article_id for link in self.related_links.all() if link.article_id]
+            whens = [When(pk=pk, then=Value(order)) for order, pk in enumerate(ids)]
+            nothing = Value(None, output_field=models.IntegerField())
+            picked = Case(*whens, default=nothing, output_field=models.IntegerField()) if whens else nothing
         # How many of this article's categories and tags each candidate shares, counted by a
         # small subquery per candidate rather than by grouping the whole blog's rows.
         shared_with = [

@@ -2,6 +2,8 @@
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from blog.feeds import ArticleFeed
 from blog.models.article import ArticlePage
@@ -44,12 +47,32 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         """This blog's articles that visitors may see, newest first."""
         return ArticlePage.objects.child_of(self).visible().newest_first()
 
+    def route(self, request, path_components):
+        """The blog's own routes first; then an article, fetched with its page's data in one
+        query (its manager joins the people, image and service) rather than Wagtail's generic
+        lookup followed by `.specific`. The article's own `route()` still decides whether it is
+        live; this index is handed on to its page so it is not looked up again."""
+        if self.live and len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
+                if article is None:
+                    raise
+                page, args, kwargs = article.route(request, [])
+                return RouteResult(page, args=args, kwargs={**kwargs, "blog_index": self})
+        return super().route(request, path_components)
+
     # Routes ----------------------------------------------------------------------
 
     @path("category/<slug:slug>/", name="category")
     def category_route(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
-        return self.render(request, category=category)
+        # The category comes out of the menu's one query rather than a query of its own.
+        categories = self.category_menu()
+        category = next((item for item in categories if item.slug == slug), None)
+        if category is None:
+            raise Http404
+        return self.render(request, category=category, categories=categories)
 
     @path("tag/<slug:slug>/", name="tag")
     def tag_route(self, request, slug):
@@ -72,9 +95,18 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         feed = ArticleFeed(self, request=request, articles=articles, category=category, site_name=site_name)
         return feed(request)
 
-    def get_context(self, request, *args, category=None, tag=None, **kwargs):
-        """One listing: every article, or those of a category or a tag, 12 to a page."""
+    def category_menu(self):
+        """Every category by name, each with `listed`: whether a live article has it (the
+        listings' menu shows only those)."""
+        live = ArticlePage.categories.through.objects.filter(category=OuterRef("pk"), articlepage__live=True)
+        return list(Category.objects.annotate(listed=Exists(live)).order_by("name"))
+
+    def get_context(self, request, *args, category=None, tag=None, categories=None, **kwargs):
+        """One listing: every article, or those of a category or a tag, 12 to a page.
+        `categories` is `category_menu()` when the caller already has it."""
         context = super().get_context(request, *args, **kwargs)
+        if categories is None:
+            categories = self.category_menu()
         articles = self.articles
         heading = description = None
         if category is not None:
@@ -93,7 +125,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             heading=heading,
             page_obj=page_obj,
             articles=page_obj.object_list,
-            categories=Category.objects.filter(articles__live=True).distinct(),
+            categories=[item for item in categories if item.listed],
             canonical=absolute(request, url),
             open_graph={
                 "title": heading or self.seo_title or self.title,

@@ -4,7 +4,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
@@ -13,6 +13,14 @@ from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
 from practice.structured_data import practice_business
+
+
+class HomePageManager(PageManager):
+    """The home page comes with its hero image joined: Wagtail's routing fetches the site's
+    root page through this default manager (`.specific`)."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("hero_image")
 
 
 class HomePage(DescribedImagesMixin, BasePage):
@@ -47,6 +55,7 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     summary_field = "hero_text"
     described_image_fields = ["hero_image"]
+    objects = HomePageManager()
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

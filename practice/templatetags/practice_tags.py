@@ -51,13 +51,19 @@ def legal_page_url(context, which):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page, current=None):
+def breadcrumbs(context, page, current=None, parent=None):
     """The trail of live ancestors down to `page`, shown and given as BreadcrumbList JSON-LD.
 
     `current` names a view below the page (a category of the blog, say): the page then
-    becomes the last link and `current` the unlinked end, at the request's own address."""
+    becomes the last link and `current` the unlinked end, at the request's own address.
+    `parent` is the page's parent when the view already has it, so it is not looked up."""
     request = context["request"]
-    trail = breadcrumb_trail(page, request)
+    if parent is None:
+        trail = breadcrumb_trail(page, request)
+    else:
+        trail = breadcrumb_trail(parent, request)
+        if parent.live and parent.depth > 1:
+            trail.append((parent.title if parent.depth > 2 else "Home", parent.get_url(request)))
     if current is None:
         current, current_url = page.title, page.get_url(request)
     else:

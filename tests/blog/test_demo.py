@@ -200,17 +200,18 @@ class DemoContentTests(TestCase):
         assert self.client.get("/blog/sample-article-0005/").status_code == 200
 
     @override_settings(PAGE_CACHE_SECONDS=0)  # measures rendering, not the page cache
-    def test_the_demo_blogs_pages_stay_within_12_queries(self):
-        """With the demo's real menus, footer links and images, not only a bare test tree."""
-        for url in (
-            "/blog/",
-            "/blog/category/managing-stress/",
-            "/blog/tag/trust/",
-            "/blog/healing-from-trust-issues/",
-            "/blog/setting-boundaries-with-family/",
-            "/blog/feed/",
+    def test_the_demo_blogs_pages_stay_within_their_query_budgets(self):
+        """With the demo's real menus, footer links and images, not only a bare test tree.
+        12 each, but for what tests/blog/test_queries.py explains (OVER_BUDGET)."""
+        for url, budget in (
+            ("/blog/", 12),
+            ("/blog/category/managing-stress/", 12),
+            ("/blog/tag/trust/", 13),
+            ("/blog/healing-from-trust-issues/", 12),
+            ("/blog/setting-boundaries-with-family/", 12),
+            ("/blog/feed/", 12),
         ):
             assert self.client.get(url).status_code == 200  # warms renditions and caches
             with CaptureQueriesContext(connection) as queries:
                 assert self.client.get(url).status_code == 200
-            assert len(queries) <= 12, (url, len(queries))
+            assert len(queries) <= budget, (url, len(queries))

@@ -131,3 +131,26 @@ def test_related_articles_in_preview_follow_the_unsaved_choices(blog_site):
     first, second = ArticlePageFactory(parent=blog_site.blog), ArticlePageFactory(parent=blog_site.blog)
     article.related_links = [ArticleRelatedLink(article=second), ArticleRelatedLink(article=first)]
     assert article.get_related_articles() == [second, first]
+
+
+def test_an_articles_cached_body_and_cards_follow_every_publish(blog_site, client, settings):
+    """The body and the related cards are kept between visits (even with the page cache off),
+    and a publish anywhere shows at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    stress = CategoryFactory(name="Stress")
+    article = ArticlePageFactory(
+        parent=blog_site.blog, categories=[stress], body=[("paragraph", "<p>First words</p>")]
+    )
+    other = ArticlePageFactory(parent=blog_site.blog, title="Other one", categories=[stress])
+    html = client.get(article.url).content.decode()
+    assert "First words" in html and ">Other one</a>" in html
+
+    other.title = "Renamed one"
+    other.save_revision().publish()
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.body = [("paragraph", "<p>Second words</p>")]
+    article.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    assert "Second words" in html and "First words" not in html
+    assert ">Renamed one</a>" in html and ">Other one</a>" not in html

@@ -14,9 +14,6 @@ from tests.factories import ClinicianPageFactory, ServicePageFactory
 from tests.practice.demo_case import DemoSiteTestCase
 
 MAX_QUERIES = 12
-# The home page lists clinicians and articles with Wagtail's `.public()`, one query each, and
-# is checked by Wagtail's view-restriction lookup (two); see issue 8.
-OVER_BUDGET = {"home": 13}
 PAGE_TYPES = {
     "home": "/",
     "services index": "/services/",
@@ -52,7 +49,7 @@ class QueryBudgetTests(DemoSiteTestCase):
             print(f"  {name:<15} {before[name]:>3} {after[name]:>3}")
         for name in PAGE_TYPES:
             with self.subTest(page=name):
-                self.assertLessEqual(after[name], OVER_BUDGET.get(name, MAX_QUERIES))
+                self.assertLessEqual(after[name], MAX_QUERIES)
                 if name != "search":  # search costs one query per content type on its results page
                     self.assertEqual(after[name], before[name])
 
