@@ -121,6 +121,11 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
                 # A radio group needs no "---------" choice: nothing ticked means no answer.
                 field.choices = [choice for choice in field.choices if choice[0]]
         fields["preferred_channel"].error_messages["required"] = "Please choose how we should reach you."
+        # Each is needed only with the matching channel (checked in clean()), so neither says
+        # "optional"; the hint says when it is needed, and contact-form.js marks it required.
+        fields["email"].conditional = fields["phone"].conditional = True
+        fields["email"].help_text = "Needed if you choose “Email”."
+        fields["phone"].help_text = "Needed if you choose “Phone call” or “Text message”."
 
     def without_control_characters(self, data):
         """A copy of the posted `data` whose text has no control characters (see the module)."""
@@ -150,14 +155,16 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
         channel = cleaned_data.get("preferred_channel")
         email_failed = "email" in self.errors
         phone_failed = "phone" in self.errors
-        if not email and not phone and not email_failed and not phone_failed:
+        # The chosen channel names the one detail it needs, so fixing that answer is enough;
+        # only without a channel is either detail acceptable.
+        if channel == Submission.Channel.EMAIL:
+            if not email and not email_failed:
+                self.add_error("email", "You chose email: please add your email address.")
+        elif channel in (Submission.Channel.PHONE, Submission.Channel.TEXT):
+            if not phone and not phone_failed:
+                self.add_error("phone", "You chose a call or text: please add your phone number.")
+        elif not email and not phone and not email_failed and not phone_failed:
             self.add_error("email", "Please give an email address or a phone number, so we can reply.")
-        elif channel == Submission.Channel.EMAIL and not email and not email_failed:
-            self.add_error("email", "You asked us to email you: please add your email address.")
-        elif (
-            channel in (Submission.Channel.PHONE, Submission.Channel.TEXT) and not phone and not phone_failed
-        ):
-            self.add_error("phone", "You asked us to call or text you: please add your phone number.")
         return cleaned_data
 
     def save(self, commit=True):
@@ -187,6 +194,14 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
 
 
 class ContactForm(SubmissionForm):
+    email_receipt = forms.BooleanField(
+        required=False,
+        label="Email me a short receipt",
+        help_text="Only with an email address. It says we received your message and repeats nothing you wrote.",
+    )
+
+    field_order = SubmissionForm.field_order + ["email_receipt", "message"]
+
     class Meta:
         model = ContactMessage
         fields = ["preferred_name", "email", "phone", "preferred_channel", "message"]
@@ -197,6 +212,15 @@ class ContactForm(SubmissionForm):
         super().__init__(*args, **kwargs)
         self.fields["message"].widget.attrs.update({"rows": 6})
         self.fields["message"].error_messages["required"] = "Please write a short message."
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("email_receipt") and not cleaned_data.get("email") and "email" not in self.errors:
+            self.add_error("email_receipt", "For a receipt, add your email address (or untick this box).")
+        return cleaned_data
+
+    def fill_extras(self, instance, now):
+        instance.receipt_consent_at = now if self.cleaned_data.get("email_receipt") else None
 
 
 class ConsultationRequestForm(SubmissionForm):
@@ -209,9 +233,15 @@ class ConsultationRequestForm(SubmissionForm):
     consent_voicemail = forms.BooleanField(
         required=False, label="You may leave a voicemail that names the practice."
     )
-    consent_text = forms.BooleanField(required=False, label="You may send me text messages.")
+    consent_text = forms.BooleanField(
+        required=False,
+        label="You may send me text messages.",
+        help_text="Needed if you choose “Text message”.",
+    )
     consent_email = forms.BooleanField(
-        required=False, label="You may email me from an address that names the practice."
+        required=False,
+        label="You may email me from an address that names the practice.",
+        help_text="Needed if you choose “Email”.",
     )
     service = NoNullModelChoiceField(
         queryset=ServicePage.objects.none(),
@@ -231,10 +261,10 @@ class ConsultationRequestForm(SubmissionForm):
 
     field_order = SubmissionForm.field_order + [
         "pronouns",
-        "best_times",
         "consent_voicemail",
         "consent_text",
         "consent_email",
+        "best_times",
         "client_type",
         "guardian_name",
         "guardian_relationship",
@@ -341,9 +371,9 @@ class ConsultationRequestForm(SubmissionForm):
             cleaned_data["insurance_carrier"] = ""
         channel = get("preferred_channel")
         if channel == Submission.Channel.TEXT and not get("consent_text"):
-            self.add_error("consent_text", "You asked us to text you: please tick that we may send texts.")
+            self.add_error("consent_text", "You chose text messages: please tick that we may send texts.")
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
-            self.add_error("consent_email", "You asked us to email you: please tick that we may email you.")
+            self.add_error("consent_email", "You chose email: please tick that we may email you.")
         return cleaned_data
 
     def fill_extras(self, instance, now):

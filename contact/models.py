@@ -150,6 +150,8 @@ class Submission(models.Model):
 
 class ContactMessage(Submission):
     message = models.TextField(max_length=1000)
+    # When the visitor ticked "Email me a short receipt"; empty: send them nothing.
+    receipt_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "contact message"
@@ -294,9 +296,23 @@ class ContactSettings(BaseGenericSetting):
     send_visitor_confirmation = models.BooleanField(
         default=True,
         help_text=(
-            "Email visitors a short, generic “we received your request” when they asked to be "
-            "contacted by email. It repeats nothing they wrote."
+            "Email visitors a short, generic “we received your request” when they asked for one "
+            "(the receipt box on the contact form, the email consent on the consultation request). "
+            "It repeats nothing they wrote."
         ),
+    )
+    visitor_sender_name = models.CharField(
+        max_length=60,
+        default="WR Wellness",
+        help_text=(
+            "The sender name visitors see on emails to them. Others may see their inbox: keep it "
+            "neutral (no “therapy” or “counseling”)."
+        ),
+    )
+    visitor_subject = models.CharField(
+        max_length=120,
+        default="Your message to us",
+        help_text="The subject of the receipt visitors get. Keep it neutral, as above.",
     )
     retention_days = models.PositiveIntegerField(
         default=365,
@@ -309,7 +325,14 @@ class ContactSettings(BaseGenericSetting):
             [FieldPanel("notification_recipients"), FieldPanel("include_details_in_email")],
             heading="Staff notifications",
         ),
-        FieldPanel("send_visitor_confirmation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("send_visitor_confirmation"),
+                FieldPanel("visitor_sender_name"),
+                FieldPanel("visitor_subject"),
+            ],
+            heading="Messages to visitors",
+        ),
         FieldPanel("retention_days"),
     ]
 

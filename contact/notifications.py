@@ -30,6 +30,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -119,39 +120,50 @@ def submission_detail_lines(submission):
 
 
 def visitor_confirmation_wanted(submission):
-    """A confirmation goes out only when the practice enabled it and the visitor asked to be
-    reached by email (or, on the intake form, allowed emails that name the practice)."""
+    """A confirmation goes out only when the practice enabled it and the visitor asked for it:
+    the receipt box on the contact form, the email consent on the consultation request."""
     if not submission.email:
         return False
     if isinstance(submission, ConsultationRequest):
         wanted = submission.email_consent_at is not None
     else:
-        wanted = submission.preferred_channel == Submission.Channel.EMAIL
+        wanted = getattr(submission, "receipt_consent_at", None) is not None
     return wanted and ContactSettings.load().send_visitor_confirmation
 
 
+def visitor_from_email(contact_settings):
+    """DEFAULT_FROM_EMAIL's address under the practice's neutral sender name for visitors."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
+    return formataddr((contact_settings.visitor_sender_name, address))
+
+
 def visitor_confirmation_message(submission):
-    """A generic receipt: names the practice and the next step, repeats nothing the visitor wrote."""
+    """A generic receipt under the neutral sender name and subject from the contact settings:
+    says only that the message arrived and when we reply. It repeats nothing the visitor wrote
+    and does not say what kind of practice sent it (others may read their inbox)."""
     if not submission.email:
         raise RuntimeError("The visitor left no email address.")
+    contact_settings = ContactSettings.load()
     practice = PracticeSettings.load()
     body = "\n".join(
         [
-            f"Thank you for contacting {practice.practice_name}.",
+            "Hello,",
             "",
             f"This is to let you know we received your request. We will reply {practice.response_time_text}.",
             "",
             "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
             "call the NJ Hopeline at 1-855-654-6735, or call 911.",
             "",
-            "You are receiving this because someone used your address on our website. If that was "
-            "not you, you can ignore this message.",
+            "You are receiving this because someone used your address on our website and asked for a "
+            "receipt. If that was not you, you can ignore this message.",
+            "",
+            contact_settings.visitor_sender_name,
         ]
     )
     return EmailMessage(
-        subject=f"We received your request – {practice.practice_name}",
+        subject=contact_settings.visitor_subject,
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=visitor_from_email(contact_settings),
         to=[submission.email],
     )
 

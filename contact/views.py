@@ -51,12 +51,16 @@ def _form_page(request, kind):
 
 
 def _initial_from_query(request, kind):
+    """`?service=` and `?clinician=` slugs preselect those choices on the consultation request;
+    values that are not plausible slugs are dropped (the form ignores unknown ones)."""
     if kind != "consultation":
         return {}
-    service = request.GET.get("service", "")
-    return (
-        {"service": service} if isinstance(service, str) and service.isascii() and len(service) < 256 else {}
-    )
+    initial = {}
+    for name in ("service", "clinician"):
+        value = request.GET.get(name, "")
+        if value and value.isascii() and value.isprintable() and len(value) < 256:
+            initial[name] = value
+    return initial
 
 
 @never_cache

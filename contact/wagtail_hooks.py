@@ -29,7 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from contact.models import ConsultationRequest, Submission, SubmissionExport
+from contact.models import ConsultationRequest, ContactSettings, Submission, SubmissionExport
 from contact.notifications import notifications_overdue
 from contact.permissions import ExportLogPermissionPolicy
 from contact.services import submission_record_view
@@ -142,6 +142,50 @@ def export_log_button():
     )
 
 
+def outreach_scripts(submission):
+    """What intake staff may say on each channel when they reach out about `submission`, in the
+    same neutral words as the visitor's email (the sender name from the contact settings): no
+    word about therapy or what the person wrote, since others may hear or read it. A channel
+    the visitor did not consent to says so instead of giving a script."""
+    sender = ContactSettings.load().visitor_sender_name
+    phone = PracticeSettings.load().phone
+    call_back = f" Please call us back at {phone}." if phone else " Please call us back when you can."
+    if isinstance(submission, ConsultationRequest):
+        consents = {
+            "voicemail": submission.voicemail_consent_at is not None,
+            "text": submission.text_consent_at is not None,
+            "email": submission.email_consent_at is not None,
+        }
+    else:  # the contact form asks no consents: only the channel the visitor chose
+        channel = submission.preferred_channel
+        consents = {
+            "voicemail": False,
+            "text": channel == Submission.Channel.TEXT,
+            "email": bool(submission.email),
+        }
+    return [
+        {
+            "title": "Voicemail",
+            "script": f"Hello, this is [your first name] from {sender}, returning your message.{call_back} Thank you."
+            if consents["voicemail"]
+            else "Do not leave a voicemail: they did not agree to one. Hang up and try again at another of their best times.",
+        },
+        {
+            "title": "Text message",
+            "script": f"Hi, this is {sender} replying to your message. When is a good time to talk? Reply STOP to opt out."
+            if consents["text"]
+            else "Do not send texts: they did not agree to them.",
+        },
+        {
+            "title": "Email",
+            "script": f"From “{sender}”, subject “{ContactSettings.load().visitor_subject}”. Say only that you are "
+            "replying and suggest times to talk; nothing about what they wrote."
+            if consents["email"]
+            else "Do not email: they did not agree to emails that name the practice.",
+        },
+    ]
+
+
 class SubmissionInspectView(InspectView):
     template_name = "contact/admin/inspect.html"
 
@@ -183,6 +227,7 @@ class SubmissionInspectView(InspectView):
             for view in self.object.views.all()[:100]
         ]
         context["export_log_url"] = reverse(export_log_viewset.get_url_name("index"))
+        context["outreach_scripts"] = outreach_scripts(self.object)
         return context
 
 

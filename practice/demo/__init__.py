@@ -119,6 +119,9 @@ def ensure_settings(services_index, team, pages):
         for field, value in content.PRACTICE.items():
             setattr(practice, field, value)
         practice.save()
+    if practice.browsing_safely_page_id is None:
+        practice.browsing_safely_page = pages["browsing-safely"]
+        practice.save(update_fields=["browsing_safely_page"])
     nav = NavigationSettings.load()
     if not nav.main_menu:
 

@@ -249,4 +249,24 @@ STANDARD_PAGES = [
         "intro": "This website uses no trackers, no advertising and no third-party services.",
         "body": "<h2>What we collect</h2><p>Only what you choose to send us through the contact and consultation forms, and the short-lived technical logs any web server keeps. We use no analytics, no tracking pixels, no third-party fonts and no embedded content from other companies.</p><h2>Cookies</h2><p>The forms set one security cookie that protects them from forgery. It holds no information about you.</p><h2>How long we keep it</h2><p>Form submissions are deleted after one year unless you become a client.</p>",
     },
+    {
+        "slug": "browsing-safely",
+        "title": "Browsing safely",
+        "intro": "If someone else may see your screen or share your phone, a few steps keep your visit private.",
+        "body": (
+            "<h2>The “Exit this page” button</h2><p>Every page of this site has an “Exit this page” button at the "
+            "top. It takes you straight to a weather website and replaces our page in your browser, so pressing "
+            "Back does not return here. On a keyboard, pressing Shift three times does the same. Pages you "
+            "opened before the one you leave from can still be in your history: see below.</p>"
+            "<h2>Use a private window</h2><p>A private or incognito window does not keep the pages you visit, "
+            "what you type or cookies once you close it. Open one from your browser's menu before you visit us.</p>"
+            "<h2>Clear your history</h2><p>If you did not use a private window, you can delete this website from "
+            "your browser's history in its settings (look for “History” or “Privacy”). Deleting only our pages is "
+            "less noticeable than clearing everything.</p>"
+            "<h2>On a shared device or phone</h2><p>Sign out of your email before you hand the device back, and "
+            "remember that emails, texts and calls from us can be seen by others who use it. On the consultation "
+            "request you choose how we may reach you: we only leave a voicemail, send a text or send an email if "
+            "you tick that we may, and our messages do not say what they are about.</p>"
+        ),
+    },
 ]

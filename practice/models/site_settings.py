@@ -41,6 +41,22 @@ class PracticeSettings(BaseGenericSetting):
         default=DEFAULT_CRISIS_NOTICE,
         help_text="Shown in every footer and above every form. Keep 988 and the NJ Hopeline in it.",
     )
+    quick_exit_url = models.URLField(
+        default="https://www.weather.gov/",
+        verbose_name="Quick exit address",
+        help_text=(
+            "Where “Exit this page” sends visitors who must leave the site quickly: a neutral site "
+            "such as weather or news. It replaces our page in the browser history."
+        ),
+    )
+    browsing_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page explaining private browsing and the quick exit. Linked from the footer and the forms.",
+    )
     instagram_url = models.URLField(blank=True)
     facebook_url = models.URLField(blank=True)
     linkedin_url = models.URLField(blank=True)
@@ -61,6 +77,9 @@ class PracticeSettings(BaseGenericSetting):
             [FieldPanel("response_time_hours"), FieldPanel("response_time_text")], heading="Response time"
         ),
         FieldPanel("crisis_notice"),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_url"), PageChooserPanel("browsing_safely_page")], heading="Quick exit"
+        ),
         MultiFieldPanel(
             [FieldPanel("instagram_url"), FieldPanel("facebook_url"), FieldPanel("linkedin_url")],
             heading="Social links",

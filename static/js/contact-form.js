@@ -1,13 +1,23 @@
 /* Contact and consultation forms: progressive enhancement only; the forms work without it.
  * - Moves focus to the error summary after a failed submission, so it is announced.
  * - Shows follow-up questions and notices only when the answer they depend on is chosen
- *   (without JavaScript they are always shown, with a hint saying when they apply). */
+ *   (without JavaScript they are always shown, with a hint saying when they apply).
+ * - Marks what the current answers make necessary ([data-required-when="name=value|value"]:
+ *   the email or phone for the chosen channel, its consent, a child's guardian, the insurance
+ *   company) with "(required)" and the `required` attribute, as the answers change, so a
+ *   visitor sees everything the server will ask for before sending. The server still checks. */
 (function () {
   "use strict";
 
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
-    summary.focus();
+    // Focus announces it; scroll only when its start is off screen, so the page does not jump
+    // under the sticky quick exit bar (scroll-padding-top keeps it clear when it does scroll).
+    summary.focus({ preventScroll: true });
+    var top = summary.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 80) {
+      summary.scrollIntoView({ block: "start" });
+    }
   }
 
   function checkedValue(form, name) {
@@ -19,16 +29,37 @@
     return section.querySelector(".field--error") !== null;
   }
 
+  function ruleHolds(form, element, attribute) {
+    var rule = element.getAttribute(attribute).split("=");
+    return rule[1].split("|").indexOf(checkedValue(form, rule[0])) !== -1;
+  }
+
+  function markRequired(wrapper, needed) {
+    wrapper.querySelectorAll("input, select, textarea").forEach(function (control) {
+      control.required = needed;
+    });
+    var label = wrapper.querySelector("legend, label");
+    var marker = wrapper.querySelector(".field__required");
+    if (needed && !marker && label) {
+      marker = document.createElement("span");
+      marker.className = "field__required";
+      marker.textContent = " (required)";
+      label.appendChild(marker);
+    } else if (!needed && marker) {
+      marker.parentNode.removeChild(marker);
+    }
+  }
+
   document.querySelectorAll("form.contact-form").forEach(function (form) {
     var sections = Array.prototype.slice.call(form.querySelectorAll("[data-reveal-when]"));
-    if (!sections.length) {
-      return;
-    }
+    var dependents = Array.prototype.slice.call(form.querySelectorAll("[data-required-when]"));
     function update() {
       sections.forEach(function (section) {
-        var rule = section.getAttribute("data-reveal-when").split("=");
-        var show = checkedValue(form, rule[0]) === rule[1] || hasError(section);
-        section.hidden = !show;
+        section.hidden = !(ruleHolds(form, section, "data-reveal-when") || hasError(section));
+      });
+      dependents.forEach(function (wrapper) {
+        var hiddenSection = wrapper.closest("[hidden]");
+        markRequired(wrapper, !hiddenSection && ruleHolds(form, wrapper, "data-required-when"));
       });
     }
     form.addEventListener("change", update);

@@ -85,6 +85,49 @@ def test_consultation_request_completed_with_the_keyboard_alone(live_site, page)
     assert "within two business days" in page.inner_text("main")
 
 
+def fill_what_the_page_marks_required(page):
+    """Answer every control the page currently marks required, as a visitor following the page
+    would (a ticked box, the first choice of a group, a plausible value), and nothing else."""
+    values = {"email": "one.pass@example.com", "tel": "201-555-0188"}
+    for _ in range(40):
+        invalid = page.locator("form.contact-form :is(input, select, textarea):invalid")
+        if not invalid.count():
+            return
+        control = invalid.first
+        kind = control.get_attribute("type")
+        if kind in ("checkbox", "radio"):
+            control.check()
+        else:
+            control.fill(values.get(kind, "One Pass"))
+    raise AssertionError("the page kept asking for more answers")
+
+
+@pytest.mark.parametrize(
+    ("channel", "needs"), [("0", "#id_consent_email"), ("1", None), ("2", "#id_consent_text")]
+)
+def test_choosing_each_channel_and_answering_what_is_marked_goes_through_in_one_pass(
+    live_site, page, channel, needs
+):
+    page.goto(live_site.url + "/contact/intake/")
+    loaded_at = time.monotonic()
+    page.check(f"#id_preferred_channel_{channel}")  # Email, Phone call, Text message
+    if needs:
+        assert "(required)" in page.locator(f"label[for={needs[1:]}]").inner_text()
+        assert page.locator(needs).evaluate("(box) => box.required")
+    fill_what_the_page_marks_required(page)
+    wait_out_minimum_time(loaded_at)
+    with page.expect_navigation():
+        page.click("form.contact-form button[type=submit]")
+    assert page.url.endswith("/contact/thanks/?sent=consultation"), page.inner_text("#error-summary")
+
+
+def test_clinician_in_the_link_is_preselected_and_the_form_is_axe_clean(live_site, page):
+    page.goto(live_site.url + "/contact/intake/?clinician=grace-kim")
+    assert page.input_value("#id_clinician") == "grace-kim"
+    page.check("#id_preferred_channel_2")
+    assert_no_axe_violations(page)
+
+
 @pytest.mark.parametrize("path", ["/contact/", "/contact/intake/"])
 def test_no_axe_violations_before_and_after_a_failed_submission(live_site, page, path):
     page.goto(live_site.url + path)

@@ -281,6 +281,8 @@ def test_only_intake_staff_change_where_enquiries_are_sent(client, settings_edit
             "notification_recipients": "intake@example.org",
             "retention_days": "365",
             "send_visitor_confirmation": "on",
+            "visitor_sender_name": "WR Wellness",
+            "visitor_subject": "Your message to us",
         },
     )
     assert response.status_code == 302

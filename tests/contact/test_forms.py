@@ -205,3 +205,32 @@ def test_an_email_needs_a_real_domain(email):
 def test_ordinary_phones_and_emails_still_pass():
     form = ContactForm(data=contact_post_data(phone="+1 (201) 555-0123 ext. 4", email="a.b@mail.example.org"))
     assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"preferred_channel": "email", "email": "", "phone": "", "consent_email": ""},
+        {"preferred_channel": "text", "email": "", "phone": "", "consent_voicemail": ""},
+        {"preferred_channel": "phone", "phone": "", "payment": "insurance", "client_type": "child"},
+    ],
+)
+def test_fixing_every_reported_answer_never_reveals_a_new_error(intake_site, overrides):
+    """One pass: the first set of errors names everything; fixing those answers alone is enough."""
+    fixes = {
+        "email": "mei.fixed@example.com",
+        "phone": "201-555-0177",
+        "preferred_channel": overrides.get("preferred_channel") or "phone",
+        "consent_email": "on",
+        "consent_text": "on",
+        "insurance_carrier": "Aetna",
+        "guardian_name": "A Parent",
+        "guardian_relationship": "parent",
+    }
+    form = ConsultationRequestForm(data=intake_post_data(**overrides))
+    assert not form.is_valid()
+    reported = set(form.errors)
+    fixed = ConsultationRequestForm(
+        data=intake_post_data(**{**overrides, **{name: fixes[name] for name in reported}})
+    )
+    assert fixed.is_valid(), f"new errors after fixing {sorted(reported)}: {fixed.errors}"

@@ -17,7 +17,8 @@ DELIVER = "contact.notifications.notification_deliver"
 
 
 def _submit_contact_form(**overrides):
-    form = ContactForm(data=contact_post_data(**overrides))
+    """A valid contact form whose visitor asked for a receipt (so both emails are due)."""
+    form = ContactForm(data=contact_post_data(**{"email_receipt": "on", **overrides}))
     assert form.is_valid(), form.errors
     return services.submission_create(form=form, request=RequestFactory().post("/contact/"))
 
@@ -55,11 +56,11 @@ def test_an_unqueued_email_stays_pending_for_the_resend_command(
     assert (saved.notification_state, saved.confirmation_state) == ("pending", "pending")
 
 
-def test_no_confirmation_when_the_visitor_did_not_ask_for_email(
+def test_no_confirmation_when_the_visitor_did_not_ask_for_a_receipt(
     recipients, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        submission = _submit_contact_form(phone="201-555-0123", preferred_channel="phone")
+        submission = _submit_contact_form(phone="201-555-0123", preferred_channel="phone", email_receipt="")
     assert _queued("visitor") == []
     assert Submission.objects.get(pk=submission.pk).get_confirmation_state_display() == "Not requested"
 

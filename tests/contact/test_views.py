@@ -43,7 +43,7 @@ def test_valid_contact_message_is_saved_and_thanks_the_visitor(
     client, site_tree, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/contact/", contact_post_data())
+        response = client.post("/contact/", contact_post_data(email_receipt="on"))
     assert response.status_code == 302
     assert response["Location"] == "/contact/thanks/?sent=contact"
     assert ContactMessage.objects.count() == 1
@@ -131,3 +131,33 @@ def test_post_with_csrf_token_from_the_page_is_accepted(site_tree):
 def test_other_methods_are_refused(client, site_tree):
     assert client.put("/contact/").status_code == 405
     assert client.post("/contact/thanks/").status_code == 405
+
+
+def test_clinician_in_the_query_string_is_preselected(client, intake_site):
+    response = client.get("/contact/intake/?clinician=asha-rao&service=couples-therapy")
+    html = response.content.decode()
+    assert re.search(r'<option value="asha-rao" selected>', html)
+    assert re.search(r'<option value="couples-therapy" selected>', html)
+    # Unknown, full or hostile values are ignored, never errors.
+    for value in ("nope", "full-caseload", "%00%FF", "x" * 5000):
+        response = client.get(f"/contact/intake/?clinician={value}")
+        assert response.status_code == 200
+        assert "field--error" not in response.content.decode()
+
+
+def test_without_script_the_page_says_which_consent_each_way_of_reaching_needs(client, intake_site):
+    html = client.get("/contact/intake/").content.decode()
+    channel = html.index('name="preferred_channel"')
+    text_consent, email_consent = html.index('name="consent_text"'), html.index('name="consent_email"')
+    best_times = html.index('name="best_times"')
+    # The consents come right after the choice of channel, before anything else.
+    assert channel < text_consent < email_consent < best_times
+    assert "Needed if you choose “Text message”" in html
+    assert "Needed if you choose “Email”" in html
+    assert 'data-required-when="preferred_channel=email"' in html
+
+
+def test_the_error_summary_is_calm(client, intake_site):
+    html = client.post("/contact/intake/", intake_post_data(location="")).content.decode()
+    assert "A few answers are missing" in html
+    assert "There is a problem" not in html
