@@ -1,5 +1,7 @@
 """Factories for the practice's pages and a helper that builds a whole site tree."""
 
+from dataclasses import dataclass
+
 import factory
 import wagtail_factories
 from wagtail.models import Page, Site
@@ -69,6 +71,15 @@ def get_or_create_root():
     return root
 
 
+@dataclass
+class SiteTree:
+    """What `build_site` makes; fixtures that add pages extend it (BlogSite, IntakeSite)."""
+
+    home: models.HomePage
+    services: models.ServicesIndexPage
+    team: models.TeamPage
+
+
 def build_site():
     """A published home page served as the default site, with services and team sections.
 
@@ -82,7 +93,7 @@ def build_site():
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
     services = ServicesIndexPageFactory(parent=home)
     team = TeamPageFactory(parent=home)
-    return {"home": home, "services": services, "team": team}
+    return SiteTree(home=home, services=services, team=team)
 
 
 class ImageFactory(wagtail_factories.ImageFactory):

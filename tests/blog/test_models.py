@@ -13,17 +13,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_blog_index_goes_under_the_home_page_once(site_tree):
-    home = site_tree["home"]
+    home = site_tree.home
     # The practice's home page does not name the blog; the blog's own rule admits it there.
     assert BlogIndexPage.can_create_at(home)
-    for parent in (site_tree["services"], site_tree["team"]):
+    for parent in (site_tree.services, site_tree.team):
         assert not BlogIndexPage.can_create_at(parent)
     BlogIndexPageFactory(parent=home)
     assert not BlogIndexPage.can_create_at(home)
 
 
 def test_the_home_page_takes_the_practice_sections_and_the_blog_and_nothing_else(site_tree):
-    home = site_tree["home"]
+    home = site_tree.home
     assert set(home.specific.creatable_subpage_models()) == {
         ServicesIndexPage,
         TeamPage,

@@ -1,8 +1,11 @@
+from dataclasses import dataclass
+
 import pytest
 from django.core.cache import cache
 
 from contact.models import ContactSettings
-from tests.factories import ClinicianPageFactory, ServicePageFactory
+from practice.models import ClinicianPage, ServicePage
+from tests.factories import ClinicianPageFactory, ServicePageFactory, SiteTree
 
 
 @pytest.fixture(autouse=True)
@@ -12,25 +15,31 @@ def _fresh_rate_limits():
     cache.clear()
 
 
+@dataclass
+class IntakeSite(SiteTree):
+    anxiety: ServicePage
+    couples: ServicePage
+    draft: ServicePage
+    open_clinician: ClinicianPage
+    full_clinician: ClinicianPage
+
+
 @pytest.fixture
 def intake_site(site_tree):
     """A site with two live services, one draft service, and clinicians with and without space."""
-    services = site_tree["services"]
-    team = site_tree["team"]
-    site_tree["anxiety"] = ServicePageFactory(
-        parent=services, title="Anxiety therapy", slug="anxiety-therapy"
-    )
-    site_tree["couples"] = ServicePageFactory(
-        parent=services, title="Couples therapy", slug="couples-therapy"
-    )
+    services, team = site_tree.services, site_tree.team
     draft = ServicePageFactory(parent=services, title="Draft service", slug="draft-service")
     draft.unpublish()
-    site_tree["draft"] = draft
-    site_tree["open_clinician"] = ClinicianPageFactory(parent=team, title="Asha Rao", slug="asha-rao")
-    site_tree["full_clinician"] = ClinicianPageFactory(
-        parent=team, title="Full Caseload", slug="full-caseload", accepting_new_clients=False
+    return IntakeSite(
+        **vars(site_tree),
+        anxiety=ServicePageFactory(parent=services, title="Anxiety therapy", slug="anxiety-therapy"),
+        couples=ServicePageFactory(parent=services, title="Couples therapy", slug="couples-therapy"),
+        draft=draft,
+        open_clinician=ClinicianPageFactory(parent=team, title="Asha Rao", slug="asha-rao"),
+        full_clinician=ClinicianPageFactory(
+            parent=team, title="Full Caseload", slug="full-caseload", accepting_new_clients=False
+        ),
     )
-    return site_tree
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_intake_saves_answers_consents_and_the_chosen_service(intake_site):
     )
     assert form.is_valid(), form.errors
     request = form.save()
-    assert request.service == intake_site["anxiety"].page_ptr.specific
+    assert request.service == intake_site.anxiety.page_ptr.specific
     assert request.service_title == "Anxiety therapy"
     assert request.clinician_name == "Asha Rao, LCSW"
     assert request.voicemail_consent_at and request.text_consent_at and request.email_consent_at is None

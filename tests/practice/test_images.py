@@ -76,12 +76,12 @@ def undescribed_image():
 @pytest.fixture
 def clinician(site_tree):
     """A draft clinician page whose portrait has no description."""
-    return ClinicianPageFactory(parent=site_tree["team"], live=False, photo=undescribed_image())
+    return ClinicianPageFactory(parent=site_tree.team, live=False, photo=undescribed_image())
 
 
 def draft_home(site_tree):
     """The live home page with a draft that sets an undescribed hero image."""
-    home, image = site_tree["home"], undescribed_image()
+    home, image = site_tree.home, undescribed_image()
     home.hero_image = image
     home.save_revision()
     return home, image, {}
@@ -89,12 +89,12 @@ def draft_home(site_tree):
 
 def draft_clinician(site_tree):
     image = undescribed_image()
-    return ClinicianPageFactory(parent=site_tree["team"], live=False, photo=image), image, {}
+    return ClinicianPageFactory(parent=site_tree.team, live=False, photo=image), image, {}
 
 
 def draft_article(site_tree):
-    ClinicianPageFactory(parent=site_tree["team"])
-    blog = BlogIndexPageFactory(parent=site_tree["home"])
+    ClinicianPageFactory(parent=site_tree.team)
+    blog = BlogIndexPageFactory(parent=site_tree.home)
     image = undescribed_image()
     body = nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Words.</p>"))])})
     return ArticlePageFactory(parent=blog, live=False, hero_image=image), image, body

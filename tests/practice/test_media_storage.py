@@ -104,7 +104,7 @@ def test_an_uploaded_image_and_its_renditions_live_in_the_bucket_and_load_in_the
     assert renditions, "renditions are made when the image is uploaded"
     assert {rendition.file.name for rendition in renditions} <= keys
 
-    home = site_tree["home"]
+    home = site_tree.home
     home.hero_image = image
     home.save_revision().publish()
     client.logout()

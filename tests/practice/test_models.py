@@ -37,7 +37,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_page_types_can_be_created_only_where_they_belong(site_tree, model, parent_key, allowed):
-    assert model.can_create_at(site_tree[parent_key]) is allowed
+    assert model.can_create_at(getattr(site_tree, parent_key)) is allowed
 
 
 def test_home_page_lives_only_at_the_top_and_only_once(site_tree):
@@ -47,33 +47,33 @@ def test_home_page_lives_only_at_the_top_and_only_once(site_tree):
 
 
 def test_standard_pages_nest_under_standard_pages(site_tree):
-    about = StandardPageFactory(parent=site_tree["home"], title="About")
+    about = StandardPageFactory(parent=site_tree.home, title="About")
     assert StandardPage.can_create_at(about)
     assert not ServicePage.can_create_at(about)
 
 
 def test_clinician_lists_come_from_one_entry_per_line(site_tree):
     clinician = ClinicianPageFactory(
-        parent=site_tree["team"], specialties="Anxiety\n\n  Burnout  \n", languages="English, Hindi ,"
+        parent=site_tree.team, specialties="Anxiety\n\n  Burnout  \n", languages="English, Hindi ,"
     )
     assert clinician.specialty_list == ["Anxiety", "Burnout"]
     assert clinician.language_list == ["English", "Hindi"]
 
 
 def test_formats_list_only_what_is_offered(site_tree):
-    service = ServicePageFactory(parent=site_tree["services"], offers_in_person=False)
+    service = ServicePageFactory(parent=site_tree.services, offers_in_person=False)
     assert service.formats == ["Telehealth"]
 
 
 def test_meta_description_falls_back_to_the_summary(site_tree):
-    service = ServicePageFactory(parent=site_tree["services"], summary="Help with worry.")
+    service = ServicePageFactory(parent=site_tree.services, summary="Help with worry.")
     assert service.get_meta_description() == "Help with worry."
     service.search_description = "Written for search engines."
     assert service.get_meta_description() == "Written for search engines."
 
 
 def test_service_call_to_action_opens_the_intake_with_this_service(site_tree):
-    service = ServicePageFactory(parent=site_tree["services"], slug="anxiety-therapy")
+    service = ServicePageFactory(parent=site_tree.services, slug="anxiety-therapy")
     assert service.get_intake_url() == "/contact/intake/?service=anxiety-therapy"
 
 
@@ -90,10 +90,10 @@ def page_types_offered(client, parent):
 def test_staff_are_never_offered_a_way_to_publish_client_testimonials(site_tree, admin_client):
     """Ethics codes bar therapists from soliciting testimonials: no page type, field, panel or
     StreamField block the editor offers may be one (block names and labels are in the form)."""
-    blog = BlogIndexPageFactory(parent=site_tree["home"])
-    StandardPageFactory(parent=site_tree["home"], slug="about")
+    blog = BlogIndexPageFactory(parent=site_tree.home)
+    StandardPageFactory(parent=site_tree.home, slug="about")
     add_forms = []
-    for parent in (site_tree["home"], site_tree["services"], site_tree["team"], blog):
+    for parent in (site_tree.home, site_tree.services, site_tree.team, blog):
         add_forms += page_types_offered(admin_client, parent)
     assert [url.split("/")[5] for url in add_forms] == [
         "standardpage",

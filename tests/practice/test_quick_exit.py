@@ -39,7 +39,7 @@ def test_the_neutral_page_is_the_one_the_practice_chose(client, site_tree):
 
 
 def test_the_browsing_safely_page_is_linked_from_the_footer_and_the_quick_exit(client, site_tree):
-    page = StandardPageFactory(parent=site_tree["home"], title="Browsing safely", slug="browsing-safely")
+    page = StandardPageFactory(parent=site_tree.home, title="Browsing safely", slug="browsing-safely")
     practice = PracticeSettings.load()
     practice.browsing_safely_page = page
     practice.save()

@@ -70,7 +70,7 @@ def media_root(tmp_path):
 def test_after_an_upload_showing_the_image_makes_no_rendition(media_root, client, site_tree):
     client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
     image = upload_image(client, "Window sill")
-    home = site_tree["home"]
+    home = site_tree.home
     home.hero_image = image
     home.save_revision().publish()
     client.logout()
@@ -85,7 +85,7 @@ def test_after_an_upload_showing_the_image_makes_no_rendition(media_root, client
 def test_after_an_image_file_is_replaced_showing_it_makes_no_rendition(media_root, client, site_tree):
     client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
     image = upload_image(client, "Window sill")
-    home = site_tree["home"]
+    home = site_tree.home
     home.hero_image = image
     home.save_revision().publish()
     buffer = io.BytesIO()

@@ -28,10 +28,10 @@ def test_healthz_answers_when_the_database_does(client):
 
 
 def test_sitemap_lists_live_pages_with_lastmod_and_hides_drafts(client, site_tree):
-    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", slug="anxiety")
+    ServicePageFactory(parent=site_tree.services, title="Anxiety therapy", slug="anxiety")
     for page in Page.objects.filter(depth__gt=1):
         page.specific.save_revision().publish()  # as editors do: sets last_published_at
-    draft = ServicePageFactory(parent=site_tree["services"], title="Secret plans", slug="secret")
+    draft = ServicePageFactory(parent=site_tree.services, title="Secret plans", slug="secret")
     draft.unpublish()
     root = ET.fromstring(client.get("/sitemap.xml").content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -42,8 +42,8 @@ def test_sitemap_lists_live_pages_with_lastmod_and_hides_drafts(client, site_tre
 
 
 def test_search_finds_live_pages_only(client, site_tree):
-    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", summary="Racing thoughts.")
-    hidden = StandardPageFactory(parent=site_tree["home"], title="Anxiety draft")
+    ServicePageFactory(parent=site_tree.services, title="Anxiety therapy", summary="Racing thoughts.")
+    hidden = StandardPageFactory(parent=site_tree.home, title="Anxiety draft")
     hidden.unpublish()
     html = client.get("/search/", {"q": "anxiety"}).content.decode()
     assert "Anxiety therapy" in html
@@ -79,7 +79,7 @@ def test_admin_allows_same_origin_framing_for_previews(client, admin_user):
 def test_footer_and_navigation_are_editable_settings(client, site_tree):
     from practice.models import NavigationSettings, PracticeSettings
 
-    about = StandardPageFactory(parent=site_tree["home"], title="About us", slug="about")
+    about = StandardPageFactory(parent=site_tree.home, title="About us", slug="about")
     nav = NavigationSettings.load()
     nav.main_menu = [("link", {"label": "About the practice", "page": about, "url": ""})]
     nav.privacy_notice_page = about
@@ -145,7 +145,7 @@ def test_site_url_is_the_address_of_the_sitemap_canonical_links_and_robots(clien
     from django.core.management import call_command
     from wagtail.models import Site
 
-    ServicePageFactory(parent=site_tree["services"], title="Anxiety therapy", slug="anxiety")
+    ServicePageFactory(parent=site_tree.services, title="Anxiety therapy", slug="anxiety")
     settings.SITE_URL = "https://www.example.org"
     call_command("sync_site_url", stdout=io.StringIO())
     call_command("sync_site_url", stdout=io.StringIO())  # at every deploy: no change the second time
