@@ -1,5 +1,6 @@
 """Services: an index of what the practice offers, and one page per service."""
 
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
@@ -85,11 +86,21 @@ class ServicePage(FormatsMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("who_for"),
         index.SearchField("first_session"),
+        index.SearchField("faqs"),
     ]
 
     parent_page_types = ["practice.ServicesIndexPage"]
     subpage_types = []
     template = "practice/service_page.html"
+
+    def offered_by(self):
+        """The visible clinicians who offer this service (they choose it on their page)."""
+        return self.clinicians.visible().with_cards()
+
+    def get_finder_url(self):
+        """The team page's finder filtered by this service; None when there is no team page."""
+        team = apps.get_model("practice", "TeamPage").objects.live().public().first()
+        return f"{team.url}?service={self.slug}" if team else None
 
     def get_intake_url(self):
         return f"{reverse('contact:intake')}?service={self.slug}"
