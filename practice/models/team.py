@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -213,12 +214,14 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     subpage_types = []
     template = "practice/clinician_page.html"
 
-    @property
+    @cached_property
     def specialty_list(self):
+        """Names of the chosen specialties (read once per page object: the page and its JSON-LD)."""
         return [term.name for term in self.specialties.all()]
 
-    @property
+    @cached_property
     def language_list(self):
+        """Names of the chosen languages (read once per page object)."""
         return [term.name for term in self.languages.all()]
 
     @property
