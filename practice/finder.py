@@ -7,6 +7,7 @@ only (so it can be shared, reloaded and gone back to) and are used for one respo
 from urllib.parse import urlencode
 
 from django import forms
+from django.db.models import CharField, Value
 
 from practice.models.services import ServicePage
 from practice.models.taxonomy import CLIENT_GROUPS, Approach, InsuranceCarrier, Language, Specialty
@@ -23,9 +24,27 @@ NO_INSURANCE_CHOICES = [("self-pay", "Self-pay"), ("sliding-scale", "Sliding sca
 DIMENSIONS = ["language", "specialty", "who", "approach", "service", "format", "payment", "accepting"]
 
 
-def terms(model):
-    """(slug, name) of every term, so a shared link keeps its meaning when nobody matches it."""
-    return list(model.objects.values_list("slug", "name"))
+def all_terms():
+    """{vocabulary: [(slug, name), ...]} of every term, in one query. Every term is offered, so a
+    shared link keeps its meaning when nobody matches it any more."""
+    vocabularies = {
+        "language": Language,
+        "specialty": Specialty,
+        "approach": Approach,
+        "payment": InsuranceCarrier,
+    }
+    querysets = [
+        model.objects.order_by()
+        .annotate(vocabulary=Value(key, output_field=CharField()))
+        .values_list("vocabulary", "slug", "name")
+        for key, model in vocabularies.items()
+    ]
+    found = {key: [] for key in vocabularies}
+    for vocabulary, slug, name in sorted(
+        querysets[0].union(*querysets[1:], all=True), key=lambda row: row[2]
+    ):
+        found[vocabulary].append((slug, name))
+    return found
 
 
 def lower_first(text):
@@ -36,16 +55,17 @@ def lower_first(text):
 def finder_options():
     """Each select's "any" label and choices, read from the database (one query per list)."""
     services = ServicePage.objects.visible().order_by("path")
+    terms = all_terms()
     return {
-        "language": ("Any language", terms(Language)),
-        "specialty": ("Anything", terms(Specialty)),
+        "language": ("Any language", terms["language"]),
+        "specialty": ("Anything", terms["specialty"]),
         "who": ("Anyone", WHO_CHOICES),
-        "approach": ("Any approach", terms(Approach)),
+        "approach": ("Any approach", terms["approach"]),
         "service": ("Any service", list(services.values_list("slug", "title"))),
         "format": ("In person or telehealth", FORMAT_CHOICES),
         "payment": (
             "Any way of paying",
-            [("Insurance", terms(InsuranceCarrier)), ("Without insurance", NO_INSURANCE_CHOICES)],
+            [("Insurance", terms["payment"]), ("Without insurance", NO_INSURANCE_CHOICES)],
         ),
     }
 
