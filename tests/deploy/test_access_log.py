@@ -26,7 +26,9 @@ def test_access_log_lines_carry_no_query_string(logging_site):
         except urllib.error.HTTPError as error:
             assert error.code == 404
     deadline = time.monotonic() + 5  # gunicorn writes the line just after answering
-    while logging_site.log("server").count("GET /search/") + logging_site.log("server").count("GET /team/") < 2:
+    while (
+        logging_site.log("server").count("GET /search/") + logging_site.log("server").count("GET /team/") < 2
+    ):
         assert time.monotonic() < deadline, logging_site.log("server")
         time.sleep(0.1)
     log = logging_site.log("server")
