@@ -180,3 +180,13 @@ def test_service_pages_list_their_clinicians_and_link_to_the_finder(client, site
     response = client.get("/team/?service=anxiety-therapy")
     assert names(response) == ["Grace Kim"]
     assert "Offers Anxiety therapy" in response.text
+
+
+def test_editors_tick_terms_on_the_clinician_form_and_manage_them_as_snippets(admin_client, team):
+    grace = ClinicianPage.objects.get(title="Grace Kim")
+    html = admin_client.get(f"/admin/pages/{grace.pk}/edit/").content.decode()
+    assert 'type="checkbox" name="languages"' in html
+    assert 'type="checkbox" name="insurance_carriers"' in html
+    for model in ("language", "specialty", "approach", "insurancecarrier"):
+        assert admin_client.get(f"/admin/snippets/practice/{model}/").status_code == 200
+        assert admin_client.get(f"/admin/snippets/practice/{model}/add/").status_code == 200
