@@ -55,3 +55,14 @@ def test_header_search_finds_a_clinician_by_language_on_a_phone(live_site, page)
     results = page.locator(".search-results li")
     assert "Grace Kim" in results.first.inner_text()
     assert "Clinician" in results.first.inner_text()
+
+
+def test_a_full_clinician_points_to_colleagues_and_a_service_to_its_clinicians(live_site, page):
+    page.goto(live_site.url + "/team/nia-okafor/")
+    similar = page.get_by_role("region", name="Clinicians who are accepting new clients")
+    assert "Anjali Mehta" in similar.inner_text() or "Grace Kim" in similar.inner_text()
+    assert_no_axe_violations(page)
+    page.goto(live_site.url + "/services/anxiety-therapy/")
+    page.get_by_role("link", name="Filter these clinicians by language, format or payment").click()
+    assert result_names(page) == ["Grace Kim"]
+    assert "Offers Anxiety therapy" in page.locator(".card__reasons").inner_text()
