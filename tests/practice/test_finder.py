@@ -99,6 +99,10 @@ def test_dimensions_combine_with_and(client, team):
     response = client.get("/team/?language=korean&format=telehealth")
     assert names(response) == ["Grace Kim"]
     assert "Speaks Korean · Offers telehealth" in response.text
+    assert (
+        '<meta name="robots" content="noindex">' in response.text
+    )  # filtered lists stay out of search engines
+    assert '<meta name="robots" content="noindex">' not in client.get("/team/").text
     assert names(client.get("/team/?language=korean&who=couple")) == []
 
 
