@@ -65,7 +65,7 @@ serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectst
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	{ $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  $(VENV)/bin/gunicorn practice.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
+	  $(VENV)/bin/gunicorn practice.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
 
 test-deps:  ## Install Debian's Chromium (browser tests) and Varnish (proxy tests) when missing
 	@missing=""; \

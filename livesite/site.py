@@ -113,7 +113,15 @@ class LiveSite:
     def start_server(self):
         self._spawn(
             "server",
-            [str(BIN / "gunicorn"), "practice.wsgi", "--bind", f"127.0.0.1:{self.port}", *self.gunicorn_args],
+            [
+                str(BIN / "gunicorn"),
+                "practice.wsgi",
+                "--config",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                *self.gunicorn_args,
+            ],
         )
         self.wait_until_ready()
 

@@ -11,7 +11,7 @@ class PracticeConfig(AppConfig):
 
         from practice import checks  # noqa: F401 - registers the deploy check
         from practice.images import connect_renditions_ahead
-        from practice.models import NavigationSettings
+        from practice.models import NavigationSettings, PracticeSettings
         from practice.navigation import invalidate_navigation
         from practice.page_cache import connect_invalidation
 
@@ -19,5 +19,9 @@ class PracticeConfig(AppConfig):
             signal.connect(invalidate_navigation, dispatch_uid=f"practice-nav-{signal!r}")
         post_delete.connect(invalidate_navigation, dispatch_uid="practice-nav-delete")
         post_save.connect(invalidate_navigation, sender=NavigationSettings, dispatch_uid="practice-nav-save")
+        # The footer's "Browsing safely" link is chosen in the practice settings.
+        post_save.connect(
+            invalidate_navigation, sender=PracticeSettings, dispatch_uid="practice-nav-practice"
+        )
         connect_renditions_ahead()
         connect_invalidation()

@@ -12,7 +12,7 @@ import time
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from practice.models import NavigationSettings
+from practice.models import NavigationSettings, PracticeSettings
 
 CACHE_TIMEOUT = 60
 VERSION_KEY = "practice:navigation:version"
@@ -36,9 +36,11 @@ def build_navigation(request):
     menu_ids = [
         block["value"].get("page") for stream in (nav.main_menu, nav.footer_menu) for block in stream.raw_data
     ]
-    wanted = {pk for pk in [*menu_ids, *legal_ids.values()] if pk}
+    safety_id = PracticeSettings.load(request_or_site=request).browsing_safely_page_id
+    wanted = {pk for pk in [*menu_ids, *legal_ids.values(), safety_id] if pk}
     pages = Page.objects.live().in_bulk(wanted) if wanted else {}
     return {
+        "browsing_safely": pages[safety_id].get_url(request) if safety_id in pages else "",
         "main": _links(nav.main_menu, pages, request),
         "footer": _links(nav.footer_menu, pages, request),
         "legal": {
@@ -50,7 +52,8 @@ def build_navigation(request):
 
 
 def site_navigation(request):
-    """{'main': [(label, url)], 'footer': [(label, url)], 'legal': {kind: (title, url)}}."""
+    """{'main': [(label, url)], 'footer': [(label, url)], 'legal': {kind: (title, url)},
+    'browsing_safely': url or ''}."""
     site = Site.find_for_request(request)
     key = f"practice:navigation:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
     navigation = cache.get(key)

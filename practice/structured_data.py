@@ -76,12 +76,13 @@ def practice_business(request, practice, home):
     return data
 
 
-def clinician_person(request, clinician, practice):
-    """A clinician's own page: the Person, with languages, specialties and the practice."""
+def clinician_person(request, clinician, practice, *, languages, specialties):
+    """A clinician's own page: the Person, with the names of her languages and specialties,
+    and the practice."""
     return {
         "@context": "https://schema.org",
         **person(request, clinician),
-        "knowsLanguage": clinician.language_list,
-        "knowsAbout": clinician.specialty_list,
+        "knowsLanguage": languages,
+        "knowsAbout": specialties,
         "worksFor": {"@type": "MedicalBusiness", "name": practice.practice_name},
     }

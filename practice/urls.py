@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -22,13 +21,7 @@ if settings.SERVE_MEDIA:
     # Uploaded images and their renditions only. Documents are served by Wagtail's view at
     # /documents/<id>/<name>, which applies collection privacy. A larger deployment serves
     # images from the proxy or object storage and sets SERVE_MEDIA=False.
-    urlpatterns.append(
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.*)$",
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", views.media))
 
 urlpatterns.append(path("", include(wagtail_urls)))
 

@@ -1,5 +1,6 @@
 """Site-level views: search, robots.txt, health check, and the error pages."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
@@ -9,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from django.views.static import serve as serve_static
 from wagtail.models import Page
 
 from practice.site_url import absolute_url
@@ -79,3 +81,9 @@ def bad_request(request, exception):
 
 def server_error(request):
     return error_page("500.html", 500)
+
+
+def media(request, path):
+    """An uploaded image or rendition from MEDIA_ROOT, as it is now (read per request, not
+    when the URLs were loaded)."""
+    return serve_static(request, path, document_root=settings.MEDIA_ROOT)

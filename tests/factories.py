@@ -49,7 +49,6 @@ class ClinicianPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Clinician {n}")
     credentials = "LCSW"
     license_number = factory.Sequence(lambda n: f"44SC{n:06d}")
-    specialties = "Relationship issues\nAnxiety"
     bio = "<p>I help people find steadier ground.</p>"
 
     class Meta:

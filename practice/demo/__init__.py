@@ -18,10 +18,13 @@ from practice.models import (
     ClinicianPage,
     HomePage,
     HomePageFeaturedService,
+    InsuranceCarrier,
+    Language,
     NavigationSettings,
     PracticeSettings,
     ServicePage,
     ServicesIndexPage,
+    Specialty,
     StandardPage,
     TeamPage,
 )
@@ -91,6 +94,13 @@ def ensure_team(home, approaches):
         data = dict(data)
         palette = data.pop("palette")
         data["approaches"] = [approaches[name] for name in data["approaches"]]
+        for field, model in (
+            ("languages", Language),
+            ("specialties", Specialty),
+            ("insurance_carriers", InsuranceCarrier),
+        ):
+            data[field] = [model.objects.get_or_create(name=name)[0] for name in data[field]]
+        data["services"] = list(ServicePage.objects.filter(slug__in=data["services"]))
         data["photo"] = get_or_create_image(
             f"Portrait placeholder: {data['title']}",
             f"Abstract illustration standing in for a portrait of {data['title']}",

@@ -2,6 +2,8 @@
 
 from wagtail.search import index as search_index
 
+M2M_FIELDS = {"approaches", "languages", "specialties", "insurance_carriers", "services"}
+
 
 def publish(page):
     """Publish `page` through a revision, as an editor would, and index it for search at once.
@@ -17,12 +19,12 @@ def publish(page):
 def ensure_child(parent, model, slug, **fields):
     """(page, created): the child of `parent` with this slug, else a new published `model` page.
 
-    Many-to-many values (`approaches`) are set after the page exists, as they must be.
+    Many-to-many values (those named in M2M_FIELDS) are set after the page exists, as they must be.
     """
     existing = parent.get_children().filter(slug=slug).specific().first()
     if existing is not None:
         return existing, False
-    m2m = {key: fields.pop(key) for key in list(fields) if key == "approaches"}
+    m2m = {key: fields.pop(key) for key in list(fields) if key in M2M_FIELDS}
     page = parent.add_child(instance=model(slug=slug, **fields))
     for name, values in m2m.items():
         getattr(page, name).set(values)

@@ -2,8 +2,8 @@ from practice.models.base import BasePage
 from practice.models.home import HomePage, HomePageFeaturedService
 from practice.models.services import ServicePage, ServicesIndexPage
 from practice.models.site_settings import NavigationSettings, PracticeSettings
-from practice.models.snippets import Approach
 from practice.models.standard import StandardPage
+from practice.models.taxonomy import Approach, InsuranceCarrier, Language, Specialty
 from practice.models.team import ClinicianPage, TeamPage
 
 __all__ = [
@@ -12,10 +12,13 @@ __all__ = [
     "ClinicianPage",
     "HomePage",
     "HomePageFeaturedService",
+    "InsuranceCarrier",
+    "Language",
     "NavigationSettings",
     "PracticeSettings",
     "ServicePage",
     "ServicesIndexPage",
+    "Specialty",
     "StandardPage",
     "TeamPage",
 ]

@@ -1,6 +1,8 @@
 """Services: an index of what the practice offers, and one page per service."""
 
+from django.apps import apps
 from django.db import models
+from django.template.loader import render_to_string
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -11,6 +13,7 @@ from wagtail.search import index
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
+from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 
 
@@ -85,11 +88,33 @@ class ServicePage(FormatsMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("who_for"),
         index.SearchField("first_session"),
+        index.SearchField("faqs"),
     ]
 
     parent_page_types = ["practice.ServicesIndexPage"]
     subpage_types = []
     template = "practice/service_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Who offers the service changes only when content does: rendered once per generation.
+        context["clinicians_html"] = cached_fragment(
+            f"practice:service-clinicians:{self.pk}",
+            lambda: render_to_string(
+                "practice/components/service_clinicians.html", {"page": self}, request=request
+            ),
+            request=request,
+        )
+        return context
+
+    def offered_by(self):
+        """The visible clinicians who offer this service (they choose it on their page)."""
+        return self.clinicians.visible().with_cards()
+
+    def get_finder_url(self):
+        """The team page's finder filtered by this service; None when there is no team page."""
+        team = apps.get_model("practice", "TeamPage").objects.live().public().first()
+        return f"{team.url}?service={self.slug}" if team else None
 
     def get_intake_url(self):
         return f"{reverse('contact:intake')}?service={self.slug}"

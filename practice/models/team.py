@@ -1,17 +1,27 @@
-"""The clinicians of the practice and the team page that lists them."""
+"""The clinicians of the practice and the team page that lists them (with the clinician finder)."""
 
+from django import forms
 from django.db import models
+from django.db.models import Q
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
 from wagtail.search import index
+from wagtail.signals import page_published
 
 from practice.blocks import RICH_TEXT_FEATURES
+from practice.finder import Finder
 from practice.images import DescribedImagesMixin
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.models.site_settings import PracticeSettings
+from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS
+from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
 
@@ -21,8 +31,65 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         """What a clinician card shows, in a fixed number of queries."""
         return self.select_related("photo").prefetch_related("photo__renditions").order_by("path")
 
+    def with_profile(self):
+        """Cards plus the structured data the finder explains matches with, in fixed queries."""
+        return self.with_cards().prefetch_related(
+            "languages", "specialties", "approaches", "insurance_carriers"
+        )
+
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
+
+    def matching(
+        self,
+        *,
+        language=None,
+        specialty=None,
+        approach=None,
+        who=None,
+        format=None,  # noqa: A002 - the finder's own word
+        payment=None,
+        service=None,
+        accepting=False,
+    ):
+        """Clinicians matching every criterion given (AND across dimensions); None means any.
+
+        Values are the finder's: term slugs, a key of CLIENT_GROUPS or FORMATS, a carrier slug or
+        a key of PAYMENT_OPTIONS, a service page slug. An unknown value matches nobody.
+        """
+        queryset = self
+        if language:
+            queryset = queryset.filter(languages__slug=language)
+        if specialty:
+            queryset = queryset.filter(specialties__slug=specialty)
+        if approach:
+            queryset = queryset.filter(approaches__slug=approach)
+        if service:
+            queryset = queryset.filter(services__slug=service)
+        if who:
+            field = CLIENT_GROUPS.get(who, (None,))[0]
+            queryset = queryset.filter(**{field: True}) if field else queryset.none()
+        if format:
+            field = FORMATS.get(format)
+            queryset = queryset.filter(**{field: True}) if field else queryset.none()
+        if payment:
+            field = PAYMENT_OPTIONS.get(payment)
+            queryset = (
+                queryset.filter(**{field: True})
+                if field
+                else queryset.filter(insurance_carriers__slug=payment)
+            )
+        if accepting:
+            queryset = queryset.filter(accepting_new_clients=True)
+        return queryset
+
+
+class ClinicianPageManager(PageManager.from_queryset(ClinicianPageQuerySet)):
+    """Clinicians come with their portrait in the same query: Wagtail's `.specific` fetches a
+    page through this default manager."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("photo")
 
 
 class TeamPage(BasePage):
@@ -36,9 +103,19 @@ class TeamPage(BasePage):
     max_count = 1
     template = "practice/team_page.html"
 
+    def serve(self, request, *args, **kwargs):
+        """A filtered list is the visitor's own: kept by no shared cache, the page cache included."""
+        response = super().serve(request, *args, **kwargs)
+        if Finder.is_filtered(request.GET):
+            patch_cache_control(response, private=True)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clinicians"] = ClinicianPage.objects.child_of(self).visible().with_cards()
+        finder = Finder(request.GET)
+        context["finder"] = finder
+        clinicians = ClinicianPage.objects.child_of(self).visible()
+        context["clinicians"] = clinicians.matching(**finder.criteria).with_cards()
         return context
 
 
@@ -62,8 +139,11 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     )
     license_state = models.CharField(max_length=2, default="NJ", help_text="Two-letter state of licensure.")
     license_number = models.CharField(max_length=40, help_text="As it appears on the state licence lookup.")
-    specialties = models.TextField(
-        help_text="What this clinician helps with, one per line (for example: Relationship issues)."
+    specialties = ParentalManyToManyField(
+        "practice.Specialty",
+        blank=True,
+        related_name="clinicians",
+        help_text="What this clinician helps with. Visitors filter the team by these.",
     )
     approaches = ParentalManyToManyField(
         "practice.Approach",
@@ -71,9 +151,31 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         related_name="clinicians",
         help_text="Approaches this clinician uses.",
     )
-    languages = models.CharField(
-        max_length=120, default="English", help_text="Languages sessions can be held in, comma-separated."
+    languages = ParentalManyToManyField(
+        "practice.Language",
+        blank=True,
+        related_name="clinicians",
+        help_text="Languages sessions can be held in.",
     )
+    services = ParentalManyToManyField(
+        "practice.ServicePage",
+        blank=True,
+        related_name="clinicians",
+        help_text="Services this clinician offers; each service page lists its clinicians.",
+    )
+    sees_individuals = models.BooleanField(default=True, verbose_name="Individuals")
+    sees_couples = models.BooleanField(default=False, verbose_name="Couples")
+    sees_families = models.BooleanField(default=False, verbose_name="Families")
+    sees_teens = models.BooleanField(default=False, verbose_name="Teens (13 to 17)")
+    insurance_carriers = ParentalManyToManyField(
+        "practice.InsuranceCarrier",
+        blank=True,
+        related_name="clinicians",
+        verbose_name="Insurance panels",
+        help_text="Carriers this clinician is in network with.",
+    )
+    offers_self_pay = models.BooleanField(default=True, verbose_name="Self-pay")
+    offers_sliding_scale = models.BooleanField(default=False, verbose_name="Sliding scale")
     accepting_new_clients = models.BooleanField(
         default=True, help_text="Untick when this clinician's caseload is full; the intake form follows it."
     )
@@ -82,22 +184,46 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     summary_field = "bio"
     described_image_fields = ["photo"]  # the portrait, on the page and on every clinician card
 
-    objects = PageManager.from_queryset(ClinicianPageQuerySet)()
+    objects = ClinicianPageManager()
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("photo"),
         MultiFieldPanel([FieldPanel("license_state"), FieldPanel("license_number")], heading="Licence"),
         FieldPanel("accepting_new_clients"),
-        FieldPanel("specialties"),
-        FieldPanel("approaches"),
-        FieldPanel("languages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("services", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="What the finder filters by",
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("sees_individuals"),
+                FieldPanel("sees_couples"),
+                FieldPanel("sees_families"),
+                FieldPanel("sees_teens"),
+            ],
+            heading="Who this clinician sees",
+        ),
         FieldRowPanel([FieldPanel("offers_in_person"), FieldPanel("offers_telehealth")], heading="Formats"),
+        MultiFieldPanel(
+            [
+                FieldPanel("insurance_carriers", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("offers_self_pay"), FieldPanel("offers_sliding_scale")]),
+            ],
+            heading="Payment",
+        ),
         FieldPanel("bio"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("specialties"),
         index.SearchField("bio"),
+        index.RelatedFields("languages", [index.SearchField("name")]),
+        index.RelatedFields("specialties", [index.SearchField("name")]),
+        index.RelatedFields("approaches", [index.SearchField("name")]),
         index.FilterField("accepting_new_clients"),
     ]
 
@@ -105,23 +231,75 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     subpage_types = []
     template = "practice/clinician_page.html"
 
-    @property
+    @cached_property
     def specialty_list(self):
-        return [line.strip() for line in self.specialties.splitlines() if line.strip()]
+        """Names of the chosen specialties (read once per page object: the page and its JSON-LD)."""
+        return [term.name for term in self.specialties.all()]
+
+    @cached_property
+    def language_list(self):
+        """Names of the chosen languages (read once per page object)."""
+        return [term.name for term in self.languages.all()]
 
     @property
-    def language_list(self):
-        return [item.strip() for item in self.languages.split(",") if item.strip()]
+    def client_groups(self):
+        return [label for field, label in CLIENT_GROUPS.values() if getattr(self, field)]
+
+    @property
+    def payment_options(self):
+        """Carriers by name, then self-pay and sliding scale when offered."""
+        options = [term.name for term in self.insurance_carriers.all()]
+        if self.offers_self_pay:
+            options.append("Self-pay")
+        if self.offers_sliding_scale:
+            options.append("Sliding scale")
+        return options
 
     @property
     def display_name(self):
         return f"{self.title}, {self.credentials}" if self.credentials else self.title
 
+    def get_intake_url(self):
+        """The consultation request with this clinician chosen."""
+        return f"{reverse('contact:intake')}?clinician={self.slug}"
+
+    def similar_accepting(self, limit=3):
+        """Up to `limit` other visible clinicians accepting new clients who share a language or
+        a specialty with this one."""
+        shared = Q(languages__in=self.languages.all()) | Q(specialties__in=self.specialties.all())
+        matches = ClinicianPage.objects.accepting_new_clients().filter(shared).exclude(pk=self.pk)
+        return ClinicianPage.objects.filter(pk__in=matches.values("pk")).with_cards()[:limit]
+
     def get_social_image(self):
         return self.photo
+
+    def profile_terms(self):
+        """The names her page lists: specialties, approaches, languages and payment options."""
+        return {
+            "specialties": self.specialty_list,
+            "approaches": [term.name for term in self.approaches.all()],
+            "languages": self.language_list,
+            "payment": self.payment_options,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         practice = PracticeSettings.load(request_or_site=request)
-        context["structured_data"] = clinician_person(request, self, practice)
+        # The terms change only when content does: read once per content generation.
+        profile = cached_fragment(
+            f"practice:clinician-profile:{self.pk}", self.profile_terms, request=request
+        )
+        context["profile"] = profile
+        context["structured_data"] = clinician_person(
+            request, self, practice, languages=profile["languages"], specialties=profile["specialties"]
+        )
+        if not self.accepting_new_clients:
+            context["similar_clinicians"] = self.similar_accepting()
         return context
+
+
+@receiver(page_published, sender=ClinicianPage)
+def index_clinician_with_her_terms(sender, instance, **kwargs):
+    """Search indexes a page as it is saved, before its chosen languages, specialties and
+    approaches are; index it again once publishing has saved them, so search finds them."""
+    index.insert_or_update_object(instance)

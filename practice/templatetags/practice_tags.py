@@ -50,6 +50,12 @@ def legal_page_url(context, which):
     return title_url[1] if title_url else ""
 
 
+@register.simple_tag(takes_context=True)
+def browsing_safely_url(context):
+    """URL of the "Browsing safely" page chosen in the practice settings, when it is live."""
+    return site_navigation(context["request"])["browsing_safely"]
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current=None, parent=None):
     """The trail of live ancestors down to `page`, shown and given as BreadcrumbList JSON-LD.

@@ -9,8 +9,10 @@ from wagtail.models import Page
 from practice.models import (
     ClinicianPage,
     HomePage,
+    Language,
     ServicePage,
     ServicesIndexPage,
+    Specialty,
     StandardPage,
     TeamPage,
 )
@@ -52,10 +54,10 @@ def test_standard_pages_nest_under_standard_pages(site_tree):
     assert not ServicePage.can_create_at(about)
 
 
-def test_clinician_lists_come_from_one_entry_per_line(site_tree):
-    clinician = ClinicianPageFactory(
-        parent=site_tree.team, specialties="Anxiety\n\n  Burnout  \n", languages="English, Hindi ,"
-    )
+def test_clinician_lists_name_the_chosen_terms_in_order(site_tree):
+    clinician = ClinicianPageFactory(parent=site_tree.team)
+    clinician.specialties.set([Specialty.objects.create(name=name) for name in ("Burnout", "Anxiety")])
+    clinician.languages.set([Language.objects.create(name=name) for name in ("Hindi", "English")])
     assert clinician.specialty_list == ["Anxiety", "Burnout"]
     assert clinician.language_list == ["English", "Hindi"]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0001_initial'),
+        ('practice', '0004_clinician_finder_drop_free_text'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
