@@ -4,13 +4,15 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
+from practice.structured_data import absolute
+
 FEED_SIZE = 20
 
 
 class ArticleFeed(Feed):
     """The newest published articles, with their summaries. Built for one request.
 
-    Links are relative; Django's Feed adds the scheme and host of the request.
+    Links are absolute on the public address (SITE_URL) when it is set, else on the request's.
     """
 
     feed_type = Rss201rev2Feed
@@ -28,14 +30,13 @@ class ArticleFeed(Feed):
         return f"{name}: {self.category.name}" if self.category else f"{name}: articles"
 
     def link(self):
+        url = self.index.get_url(self.request)
         if self.category:
-            return self.index.get_url(self.request) + self.index.reverse_subpage(
-                "category", args=[self.category.slug]
-            )
-        return self.index.get_url(self.request)
+            url += self.index.reverse_subpage("category", args=[self.category.slug])
+        return absolute(self.request, url)
 
     def feed_url(self):
-        return self.request.path
+        return absolute(self.request, self.request.path)
 
     def description(self):
         if self.category and self.category.description:
@@ -55,7 +56,7 @@ class ArticleFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute(self.request, item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.published_at

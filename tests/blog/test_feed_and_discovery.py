@@ -62,6 +62,13 @@ def test_the_feed_is_rss_with_published_articles_newest_first(articles):
     assert new.findtext(f"{DC}creator") == "Anjali Mehta"
 
 
+def test_the_feed_links_to_the_public_address(articles, settings):
+    settings.SITE_URL = "https://www.example.org"
+    channel, items = feed_items(Client().get("/blog/category/managing-stress/feed/"))
+    assert channel.findtext("link") == "https://www.example.org/blog/category/managing-stress/"
+    assert items[0].findtext("link") == "https://www.example.org/blog/new/"
+
+
 def test_a_category_feed_carries_only_that_category(articles):
     channel, items = feed_items(Client().get("/blog/category/managing-stress/feed/"))
     assert channel.findtext("title") == "We Rise Therapy and Wellness: Managing stress"
