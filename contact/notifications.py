@@ -23,7 +23,7 @@ server's reply and one UPDATE.
 
 Tasks use Django's tasks API (`django.tasks`) on the "notifications" backend: the
 django-tasks-db queue that `manage.py db_worker --backend notifications` works through. They
-carry a submission's number, never its content; logs name numbers only (design.md rule 1).
+carry a submission's number, never its content; logs name numbers only.
 """
 
 import logging

@@ -1,7 +1,7 @@
 """Business actions of the contact app that staff and visitors trigger: take a submission in,
 purge old ones, log who opened one. Names are `noun_verb`, as everywhere in the app.
 
-Rules (design.md 1 and 2): the submission is committed before any email is attempted, a mail
+The submission is committed before any email is attempted, a mail
 failure never reaches the visitor, and nothing personal is logged (only submission numbers).
 The emails themselves, their retries and their claims live in `contact.notifications`.
 """

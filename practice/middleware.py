@@ -1,6 +1,7 @@
 """Request limits and security headers Django does not set itself."""
 
 from django.conf import settings
+from django.views.decorators.csp import csp_override
 
 from practice.views import error_page
 
@@ -25,7 +26,8 @@ class SecurityHeadersMiddleware:
         # Previews are rendered through the page's own URL inside the admin's frame
         # (Wagtail marks that request `is_preview`), so they need the admin's framing rules.
         if request.path.startswith(self.admin_prefix) or getattr(request, "is_preview", False):
-            response._csp_config = settings.ADMIN_CSP
+            # Django's own per-view override, applied to this response.
+            response = csp_override(settings.ADMIN_CSP)(lambda request: response)(request)
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
 

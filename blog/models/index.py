@@ -136,15 +136,21 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return context
 
 
-def feed_url(request):
-    """The path of the site's blog feed; "" while the site has no live, public blog. Kept in the
-    cache the site's navigation uses, which every publish, move or delete renews, so every page
-    can advertise the feed without a query."""
+def blog_urls(request):
+    """{"index": path, "feed": path} of the site's blog; "" each while the site has no live,
+    public blog. Kept in the cache the site's navigation uses, which every publish, move or
+    delete renews, so any page can link to the blog or advertise its feed without a query."""
     site = Site.find_for_request(request)
-    key = f"blog:feed-url:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
-    url = cache.get(key)
-    if url is None:
+    key = f"blog:urls:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
+    urls = cache.get(key)
+    if urls is None:
         blog = BlogIndexPage.objects.live().public().in_site(site).first() if site else None
-        url = blog.get_url(request) + blog.reverse_subpage("feed") if blog else ""
-        cache.set(key, url, CACHE_TIMEOUT)
-    return url
+        index = blog.get_url(request) if blog else ""
+        urls = {"index": index, "feed": index + blog.reverse_subpage("feed") if blog else ""}
+        cache.set(key, urls, CACHE_TIMEOUT)
+    return urls
+
+
+def feed_url(request):
+    """The path of the site's blog feed, or "" (see `blog_urls`)."""
+    return blog_urls(request)["feed"]

@@ -3,6 +3,7 @@
 from django import template
 
 from blog.models import ArticlePage
+from blog.models.index import blog_urls
 
 register = template.Library()
 
@@ -11,4 +12,6 @@ register = template.Library()
 def latest_articles(context, count=3, heading="From our blog"):
     """The newest published articles as cards, for the home page. Renders nothing without any."""
     articles = list(ArticlePage.objects.visible().with_listing_data().newest_first()[:count])
-    return {"articles": articles, "heading": heading, "request": context.get("request")}
+    request = context.get("request")
+    index = blog_urls(request)["index"] if request else ""
+    return {"articles": articles, "heading": heading, "request": request, "blog_index_url": index}

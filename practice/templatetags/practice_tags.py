@@ -51,6 +51,12 @@ def legal_page_url(context, which):
 
 
 @register.simple_tag(takes_context=True)
+def main_menu_links(context):
+    """(label, url) of each entry of the main menu, as editors set it in the navigation settings."""
+    return site_navigation(context["request"])["main"]
+
+
+@register.simple_tag(takes_context=True)
 def browsing_safely_url(context):
     """URL of the "Browsing safely" page chosen in the practice settings, when it is live."""
     return site_navigation(context["request"])["browsing_safely"]

@@ -20,7 +20,8 @@ def test_form_pages_show_the_crisis_notice_before_the_form(client, intake_site, 
     html = response.content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     for marker in CRISIS_MARKERS:
-        assert -1 < main.index(marker) < main.index("<form")
+        assert marker in main
+        assert main.index(marker) < main.index("<form")
     assert 'name="started"' in main and 'name="extra_info"' in main
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
