@@ -4,6 +4,11 @@ from wagtail.query import PageQuerySet
 
 
 class VisiblePageQuerySet(PageQuerySet):
+    def select_for_update(self, *args, **kwargs):
+        """A page locked for an edit comes without the joins a default manager may add:
+        PostgreSQL cannot lock the nullable side of an outer join (an optional image, say)."""
+        return PageQuerySet.select_for_update(self.select_related(None), *args, **kwargs)
+
     def visible(self):
         """Live pages outside any private section: what visitors, listings and feeds may show."""
         return self.live().public()

@@ -12,10 +12,11 @@ from practice.images import DescribedImagesMixin
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
+from practice.query import VisiblePageQuerySet
 from practice.structured_data import practice_business
 
 
-class HomePageManager(PageManager):
+class HomePageManager(PageManager.from_queryset(VisiblePageQuerySet)):
     """The home page comes with its hero image joined: Wagtail's routing fetches the site's
     root page through this default manager (`.specific`)."""
 
