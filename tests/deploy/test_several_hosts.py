@@ -1,13 +1,16 @@
 """Two app hosts, as README's "Running on several machines" describes: the live site's own
 gunicorn (host A) and a second gunicorn with the same environment on another port (host B),
 each with its own `db_worker`, sharing the run's database (one SQLite file, or one PostgreSQL
-database when DATABASE_URL points at a server), one Redis and one mail server.
+database when DATABASE_URL points at a server), one Redis, one mail server and one media
+bucket (moto's S3 server).
 
 A publish shows on B within a second although B had the page cached, both hosts' menus agree,
-the contact rate limit counts across hosts, and a request sent through B is notified exactly
-once whichever worker claims it.
+the contact rate limit counts across hosts, a request sent through B is notified exactly once
+whichever worker claims it, and an image stored from A's side loads from the bucket on B's page.
 """
 
+import html as htmllib
+import mimetypes
 import re
 import time
 import urllib.request
@@ -17,6 +20,7 @@ import pytest
 import redis
 
 from livesite import FormClient, LiveSite, MailServer, intake_answers
+from tests.practice.s3 import PUBLIC_MEDIA_PREFIXES, S3Server, fetch
 
 pytestmark = pytest.mark.slow
 
@@ -29,18 +33,33 @@ RATE_LIMITED = "We have received several requests from your connection in the la
 
 
 class Hosts:
-    def __init__(self, site, mail):
-        self.site, self.mail = site, mail
+    def __init__(self, site, mail, s3, bucket):
+        self.site, self.mail, self.s3, self.bucket = site, mail, s3, bucket
         self.a = site.url
         self.b = site.extra_hosts[0]
+
+
+def copy_media_to_bucket(site, s3, bucket):
+    """What an operator does once on moving media to a bucket (`aws s3 sync media/ s3://…`): the
+    demo's images, which the site got on its disk with the database template, go to the bucket."""
+    client = s3.client()
+    media = site.tmp / "media"
+    for path in media.rglob("*"):
+        if path.is_file():
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            key = path.relative_to(media).as_posix()
+            client.upload_file(str(path), bucket, key, ExtraArgs={"ContentType": content_type})
 
 
 @pytest.fixture(scope="module")
 def hosts():
     redis.Redis.from_url(REDIS_URL).flushdb()
     mail = MailServer().start()
+    s3 = S3Server().start()
+    bucket = s3.create_bucket("shared-media", public_prefixes=PUBLIC_MEDIA_PREFIXES)
     site = LiveSite(
         env={
+            **s3.environ(bucket),
             "REDIS_URL": REDIS_URL,
             "EMAIL_URL": mail.url,
             "CONTACT_RATE_LIMIT": str(RATE_LIMIT),
@@ -52,6 +71,7 @@ def hosts():
     )
     try:
         site.start()
+        copy_media_to_bucket(site, s3, bucket)
         site.shell(
             "from contact.models import ContactSettings\n"
             "s = ContactSettings.load()\n"
@@ -59,9 +79,10 @@ def hosts():
             "s.save()\n"
         )
         site.start_extra_host(worker=True)
-        yield Hosts(site, mail)
+        yield Hosts(site, mail, s3, bucket)
     finally:
         site.stop()
+        s3.stop()
         mail.stop()
 
 
@@ -198,3 +219,48 @@ def test_requests_through_host_b_are_notified_exactly_once_with_two_workers(host
     assert states == [("sent", 1)] * 3
     for name in ("worker", "host2-worker", "server", "host2"):
         assert "Traceback" not in hosts.site.log(name), name
+
+
+def image_urls(html):
+    """Every URL in the page's <img src> and <source srcset>."""
+    urls = []
+    for attr, value in re.findall(r'\b(src|srcset)="([^"]+)"', html):
+        candidates = value.split(",") if attr == "srcset" else [value]
+        urls += [htmllib.unescape(candidate.strip().split(" ")[0]) for candidate in candidates]
+    return urls
+
+
+def test_an_image_stored_from_host_a_loads_from_the_bucket_on_host_b(hosts):
+    hosts.site.shell(
+        "import io\n"
+        "from django.core.files.images import ImageFile\n"
+        "from PIL import Image as PILImage\n"
+        "from wagtail.images import get_image_model\n"
+        "from blog.models import ArticlePage\n"
+        "buffer = io.BytesIO()\n"
+        "PILImage.new('RGB', (1400, 900), (90, 140, 200)).save(buffer, 'JPEG')\n"
+        "image = get_image_model().objects.create(\n"
+        "    title='Shared bucket', description='A calm blue field.',\n"
+        "    file=ImageFile(buffer, name='shared-bucket.jpg'),\n"
+        ")\n"
+        "page = ArticlePage.objects.get(slug='healing-from-trust-issues')\n"
+        "page.hero_image = image\n"
+        "page.save_revision().publish()\n"
+    )
+    assert any(key.startswith("original_images/shared-bucket") for key in hosts.s3.keys(hosts.bucket))
+
+    bucket_url = f"{hosts.s3.endpoint_url}/{hosts.bucket}/"
+    on_b = [url for url in image_urls(get(hosts.b + ARTICLE)[1]) if "shared-bucket" in url]
+    assert on_b, "host B's page does not show the new image"
+    for url in on_b:
+        assert url.startswith(bucket_url + "images/"), url
+        status, content_type, body = fetch(url)
+        assert (status, content_type.split("/")[0]) == (200, "image"), url
+        assert body
+    # The renditions host B made are in the shared bucket and database: host A shows the same.
+    assert [url for url in image_urls(get(hosts.a + ARTICLE)[1]) if "shared-bucket" in url] == on_b
+    # The demo's own images, moved to the bucket, load there too.
+    home_media = [url for url in image_urls(get(hosts.b + "/")[1]) if not url.startswith("/static/")]
+    assert home_media
+    for url in home_media:
+        assert url.startswith(bucket_url) and fetch(url)[0] == 200, url
