@@ -53,7 +53,10 @@ def copy_media_to_bucket(site, s3, bucket):
 
 @pytest.fixture(scope="module")
 def hosts():
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    try:
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    except redis.ConnectionError:
+        pytest.fail(f"Redis is not answering at {REDIS_URL}: `.ci/run` starts one (Debian's redis-server)")
     mail = MailServer().start()
     s3 = S3Server().start()
     bucket = s3.create_bucket("shared-media", public_prefixes=PUBLIC_MEDIA_PREFIXES)
