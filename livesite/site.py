@@ -73,6 +73,7 @@ class LiveSite:
         self.gunicorn_args = ["--workers", str(workers), "--threads", str(threads)]
         self._pg_name = None
         self._processes = {}
+        self.extra_hosts = []  # base URLs of start_extra_host()'s gunicorns
         base = os.environ.get("DATABASE_URL", "")
         if base.startswith(("postgres://", "postgresql://")):
             self._pg_base = base
@@ -111,23 +112,39 @@ class LiveSite:
         return self
 
     def start_server(self):
-        self._spawn(
-            "server",
-            [
-                str(BIN / "gunicorn"),
-                "practice.wsgi",
-                "--config",
-                str(ROOT / "deploy" / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                *self.gunicorn_args,
-            ],
-        )
+        self._spawn("server", self._gunicorn_command(self.port))
         self.wait_until_ready()
 
-    def start_worker(self):
+    def start_extra_host(self, *, worker=True):
+        """Serve this site from one more app host: another gunicorn, with the same environment
+        and so the same database, cache and mail server, on a free port of its own, and its own
+        `db_worker` when `worker`. Its processes are "host2", "host2-worker" (then "host3", …);
+        `stop()` stops them with the rest. Returns its base URL."""
+        name = f"host{len(self.extra_hosts) + 2}"
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        self.extra_hosts.append(url)
+        self._spawn(name, self._gunicorn_command(port))
+        self.wait_until_ready(name=name, url=url)
+        if worker:
+            self.start_worker(f"{name}-worker")
+        return url
+
+    def _gunicorn_command(self, port):
+        return [
+            str(BIN / "gunicorn"),
+            "practice.wsgi",
+            "--config",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            *self.gunicorn_args,
+        ]
+
+    def start_worker(self, name="worker"):
+        """Start a `db_worker` as process `name` (another name for a second worker)."""
         self._spawn(
-            "worker",
+            name,
             [
                 sys.executable,
                 "manage.py",
@@ -141,7 +158,7 @@ class LiveSite:
         )
 
     def process(self, name):
-        """The running process `name` ("server" or "worker"), or None."""
+        """The running process `name` ("server", "worker", or an extra host's), or None."""
         return self._processes.get(name)
 
     def stop_process(self, name):
@@ -255,19 +272,20 @@ class LiveSite:
         path = self.tmp / f"{name}.log"
         return path.read_text() if path.exists() else ""
 
-    def wait_until_ready(self, timeout=60):
+    def wait_until_ready(self, timeout=60, *, name="server", url=None):
+        url = url or self.url
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            process = self._processes.get("server")
+            process = self._processes.get(name)
             if process and process.poll() is not None:
-                raise RuntimeError(f"the live server exited:\n{self.log()}")
+                raise RuntimeError(f"the live server exited:\n{self.log(name)}")
             try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
                     if response.status == 200:
                         return
             except OSError:
                 time.sleep(0.2)
-        raise RuntimeError(f"the live server did not answer within {timeout}s:\n{self.log()}")
+        raise RuntimeError(f"the live server did not answer within {timeout}s:\n{self.log(name)}")
 
     def _spawn(self, name, command):
         log = open(self.tmp / f"{name}.log", "a")  # noqa: SIM115
