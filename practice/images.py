@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.tasks import task
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from practice.structured_data import SOCIAL_IMAGE_SPEC
+
 MISSING_DESCRIPTION = (
     "“%(title)s” has no description, so people using a screen reader would learn nothing from it. "
     "Add a description to the image under Images, or choose a described image."
@@ -54,7 +56,6 @@ class DescribedImagesMixin:
 
 # Renditions made ahead of visitors. Every image-tag spec the templates use, written as in the
 # tag (tests/practice/test_renditions.py fails when a template uses one missing here).
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 RENDITION_SPECS = (
     "format-{avif,webp,jpeg} fill-{480x360,960x720}",  # home hero
     "format-{avif,webp,jpeg} fill-{320x320,640x640}",  # clinician page photo

@@ -105,19 +105,19 @@ def current_generation():
 
 
 def cached_fragment(name, build, *, request=None):
-    """The HTML `build()` returns for a part of a page that changes only when content changes
-    (an article's body, its related cards), built once per content generation and kept for
-    FRAGMENT_CACHE_SECONDS, so the first visitor after a publish, or anyone the page cache
-    passes by, does not pay for it again. A preview always builds afresh."""
+    """What `build()` returns (HTML, or plain data) for a part of a page that changes only when
+    content does (an article's body, a clinician's terms): built once per content generation
+    and kept for FRAGMENT_CACHE_SECONDS, so the first visitor after a publish, or anyone the
+    page cache passes by, does not pay for it again. A preview always builds afresh."""
     if request is not None and getattr(request, "is_preview", False):
         return build()
     entries = entry_cache()
     key = f"{FRAGMENT_PREFIX}{current_generation()}:{name}"
-    html = entries.get(key)
-    if html is None:
-        html = build()
-        entries.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
-    return html
+    value = entries.get(key)
+    if value is None:
+        value = build()
+        entries.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
 
 
 def lookup(key):
@@ -128,9 +128,8 @@ def lookup(key):
         generation, entry = found.get(GENERATION_KEY), found.get(key)
     else:
         generation, entry = generations.get(GENERATION_KEY), entries.get(key)
-    if generation is None:  # first use, or evicted: random, so no old entry matches it
-        generations.add(GENERATION_KEY, secrets.token_hex(8), None)
-        generation = generations.get(GENERATION_KEY)
+    if generation is None:  # first use, or evicted: a new random one, so no old entry matches
+        generation = current_generation()
     if entry is not None and entry["generation"] != generation:
         entry = None
     return generation, entry
