@@ -13,22 +13,40 @@ from django.utils import timezone
 
 from contact.models import Submission, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
-from contact.spam import record_accepted
+from contact.spam import record_accepted, release_slot, reserve_slot
+
+
+class RateLimited(Exception):
+    """The client's address has used up its accepted submissions for now."""
 
 
 def submission_create(*, form, request):
-    """Saves the valid form's submission with its emails marked pending, counts it against the
-    client's rate limit, and once the transaction commits queues those emails. Never raises on
-    mail or queue errors: an unqueued email stays pending and `manage.py resend_notifications`
-    delivers it."""
-    with transaction.atomic():
-        submission = form.save(commit=False)
-        notifications_prepare(submission)
-        submission.save()
-        form.save_m2m()
-        transaction.on_commit(partial(notifications_enqueue, submission=submission))
-    record_accepted(request)
+    """Takes one of the client's rate-limit slots, saves the valid form's submission with its
+    emails marked pending, and once the transaction commits queues those emails.
+
+    Raises `RateLimited` (saving nothing) when the client has no slot left; the slot is taken
+    before saving, so parallel posts cannot overrun the limit, and given back if saving fails.
+    Never raises on mail or queue errors: an unqueued email stays pending and
+    `manage.py resend_notifications` delivers it."""
+    if not reserve_slot(request):
+        raise RateLimited
+    try:
+        with transaction.atomic():
+            submission = form.save(commit=False)
+            notifications_prepare(submission)
+            submission.save()
+            form.save_m2m()
+            transaction.on_commit(partial(notifications_enqueue, submission=submission))
+    except BaseException:
+        release_slot(request)
+        raise
     return submission
+
+
+def submission_discard(*, request):
+    """Counts a submission the spam checks threw away against the client's rate limit, as if
+    it had been accepted, so a bot learns nothing from the limit either."""
+    record_accepted(request)
 
 
 def submissions_purge(*, days, dry_run=False):

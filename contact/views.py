@@ -8,8 +8,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from contact.forms import ConsultationRequestForm, ContactForm
-from contact.services import submission_create
-from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited, record_accepted, release_slot, reserve_slot
+from contact.services import RateLimited, submission_create, submission_discard
+from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited
 
 FORM_PAGES = {
     "contact": {"form_class": ContactForm, "template": "contact/contact_form.html"},
@@ -29,18 +29,17 @@ def _form_page(request, kind):
         form = form_class(data=request.POST)
         if form.is_honeypot_filled():
             # Spam is discarded quietly: the bot sees the same page a person would.
-            record_accepted(request)
+            submission_discard(request=request)
             return redirect(_thanks_url(kind))
-        valid = form.is_valid()
-        # The slot is taken before saving, so parallel posts cannot overrun the limit.
-        if valid and reserve_slot(request):
+        if form.is_valid():
             try:
                 submission_create(form=form, request=request)
-            except BaseException:
-                release_slot(request)
-                raise
-            return redirect(_thanks_url(kind))
-        if valid or is_rate_limited(request):
+            except RateLimited:
+                pass
+            else:
+                return redirect(_thanks_url(kind))
+        # A client past the limit hears so even with mistakes in the form: fixing them won't help.
+        if is_rate_limited(request):
             form.add_error(None, RATE_LIMITED_MESSAGE)
             status = 429
         else:

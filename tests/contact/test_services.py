@@ -2,6 +2,7 @@
 same transaction and queued only once it commits (the emails themselves: test_notifications)."""
 
 import pytest
+from django.db import DatabaseError
 from django.test import RequestFactory
 from django_tasks_db.models import DBTaskResult
 
@@ -84,3 +85,24 @@ def test_a_visitor_never_sees_a_mail_error(client, recipients, settings, django_
         response = client.post("/contact/", contact_post_data())
     assert response.status_code == 302
     assert Submission.objects.get().notification_state == Submission.NotificationState.PENDING
+
+
+def test_a_client_past_the_rate_limit_gets_no_submission_saved(recipients, settings):
+    settings.CONTACT_RATE_LIMIT = 1
+    _submit_contact_form()
+    with pytest.raises(services.RateLimited):
+        _submit_contact_form()
+    assert Submission.objects.count() == 1
+
+
+def test_a_submission_that_fails_to_save_gives_its_rate_limit_slot_back(recipients, settings, monkeypatch):
+    settings.CONTACT_RATE_LIMIT = 1
+    monkeypatch.setattr(services, "notifications_prepare", _raise_database_error)
+    with pytest.raises(DatabaseError):
+        _submit_contact_form()
+    monkeypatch.undo()
+    assert _submit_contact_form().pk  # the failed attempt did not use up the client's one slot
+
+
+def _raise_database_error(submission):
+    raise DatabaseError("the database went away")
