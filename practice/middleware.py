@@ -3,7 +3,11 @@
 from django.conf import settings
 from django.views.decorators.csp import csp_override
 
+from practice.page_cache import cached_fragment
 from practice.views import error_page
+
+# Where practice/urls.py mounts the Wagtail admin.
+ADMIN_PREFIX = "/admin/"
 
 # Django reads this content type in UTF-8 only (RFC 1866) and raises for any other charset.
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
@@ -18,14 +22,13 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         # Previews are rendered through the page's own URL inside the admin's frame
         # (Wagtail marks that request `is_preview`), so they need the admin's framing rules.
-        if request.path.startswith(self.admin_prefix) or getattr(request, "is_preview", False):
+        if request.path.startswith(ADMIN_PREFIX) or getattr(request, "is_preview", False):
             # Django's own per-view override, applied to this response.
             response = csp_override(settings.ADMIN_CSP)(lambda request: response)(request)
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
@@ -46,10 +49,9 @@ class RequestBodyGuardMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
-        if not request.path.startswith(self.admin_prefix):
+        if not request.path.startswith(ADMIN_PREFIX):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:  # Django reads no body then
@@ -60,3 +62,32 @@ class RequestBodyGuardMiddleware:
         if request.content_type == FORM_CONTENT_TYPE and encoding and encoding.lower() != "utf-8":
             return error_page("400.html", 400)
         return self.get_response(request)
+
+
+class CachedSettingsMiddleware:
+    """Hands Wagtail the site-wide settings (practice, navigation, contact) from the fragment
+    cache, so a page does not query each settings row it shows: they are read once per content
+    generation, and any change to them starts a new one (`practice.page_cache`).
+
+    Wagtail's `BaseGenericSetting.load(request)` reuses the object stored on the request under
+    `get_cache_attr_name()`; this fills that attribute in. The admin is left alone: its
+    settings forms edit the row as it is in the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIX):
+            for model in generic_settings_models():
+                instance = cached_fragment(f"practice:settings:{model.get_cache_attr_name()}", model.load)
+                setattr(request, model.get_cache_attr_name(), instance)
+        return self.get_response(request)
+
+
+def generic_settings_models():
+    """The registered settings that are one row for the whole site (not one per Site)."""
+    from wagtail.contrib.settings.models import BaseGenericSetting
+    from wagtail.contrib.settings.registry import registry
+
+    return [model for model in registry if issubclass(model, BaseGenericSetting)]

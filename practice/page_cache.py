@@ -294,17 +294,18 @@ state = threading.local()
 
 @lru_cache(maxsize=512)
 def is_content_model(model):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.snippets.models import get_snippet_models
 
     meta = model._meta
     if meta.label_lower in NOISE_MODELS:
         return False
-    return (
-        meta.app_label in CONTENT_APPS
-        or issubclass(model, (BaseGenericSetting, BaseSiteSetting))
-        or model in get_snippet_models()
-    )
+    return meta.app_label in CONTENT_APPS or is_settings_model(model) or model in get_snippet_models()
+
+
+def is_settings_model(model):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return isinstance(model, type) and issubclass(model, (BaseGenericSetting, BaseSiteSetting))
 
 
 def content_changed(sender, **kwargs):
@@ -317,6 +318,8 @@ def content_changed(sender, **kwargs):
         update_fields = kwargs["update_fields"]
         if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
             return
+        if kwargs.get("created") and is_settings_model(model):
+            return  # Wagtail makes a settings row with its defaults when first read: nothing shows
     if isinstance(model, type) and not is_content_model(model):
         return
     # Now, so this process (and a test's transaction, which never commits) sees it at once;

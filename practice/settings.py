@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "practice.middleware.RequestBodyGuardMiddleware",
     "practice.middleware.SecurityHeadersMiddleware",
+    "practice.middleware.CachedSettingsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +19,7 @@ from blog.models.taxonomy import Category
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
 from practice.navigation import CACHE_TIMEOUT, VERSION_KEY
+from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
 
 PAGE_SIZE = 12
@@ -85,21 +86,40 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("category/<slug:slug>/feed/", name="category_feed")
     def category_feed_route(self, request, slug):
-        category = get_object_or_404(Category, slug=slug)
+        category = next((item for item in self.category_menu() if item.slug == slug), None)
+        if category is None:
+            raise Http404
         return self.feed(request, articles=self.articles.in_category(category), category=category)
 
     # Rendering -------------------------------------------------------------------
 
     def feed(self, request, *, articles, category=None):
-        site_name = PracticeSettings.load(request_or_site=request).practice_name
-        feed = ArticleFeed(self, request=request, articles=articles, category=category, site_name=site_name)
-        return feed(request)
+        """The RSS document, built once per content generation (and host: its links are absolute)."""
+
+        def build():
+            site_name = PracticeSettings.load(request_or_site=request).practice_name
+            feed = ArticleFeed(
+                self, request=request, articles=articles, category=category, site_name=site_name
+            )
+            response = feed(request)
+            return response.content, response["Content-Type"]
+
+        name = f"blog:feed:{self.pk}:{category.slug if category else ''}:{request.get_host()}"
+        content, content_type = cached_fragment(name, build)
+        return HttpResponse(content, content_type=content_type)
 
     def category_menu(self):
         """Every category by name, each with `listed`: whether a live article has it (the
-        listings' menu shows only those)."""
-        live = ArticlePage.categories.through.objects.filter(category=OuterRef("pk"), articlepage__live=True)
-        return list(Category.objects.annotate(listed=Exists(live)).order_by("name"))
+        listings' menu shows only those). Read once per content generation: a new category,
+        a rename or a publish starts a new one."""
+
+        def build():
+            live = ArticlePage.categories.through.objects.filter(
+                category=OuterRef("pk"), articlepage__live=True
+            )
+            return list(Category.objects.annotate(listed=Exists(live)).order_by("name"))
+
+        return cached_fragment("blog:category-menu", build)
 
     def get_context(self, request, *args, category=None, tag=None, categories=None, **kwargs):
         """One listing: every article, or those of a category or a tag, 12 to a page.

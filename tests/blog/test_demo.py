@@ -201,15 +201,16 @@ class DemoContentTests(TestCase):
 
     @override_settings(PAGE_CACHE_SECONDS=0)  # measures rendering, not the page cache
     def test_the_demo_blogs_pages_stay_within_their_query_budgets(self):
-        """With the demo's real menus, footer links and images, not only a bare test tree.
-        12 each, but for what tests/blog/test_queries.py explains (OVER_BUDGET)."""
+        """With the demo's real menus, footer links and images, not only a bare test tree. The
+        budgets are what each page cost before the project dropped its own view-restriction
+        check for Wagtail's (issue 8): plain code may not cost more than the trick did."""
         for url, budget in (
-            ("/blog/", 12),
-            ("/blog/category/managing-stress/", 12),
-            ("/blog/tag/trust/", 13),
-            ("/blog/healing-from-trust-issues/", 12),
-            ("/blog/setting-boundaries-with-family/", 12),
-            ("/blog/feed/", 12),
+            ("/blog/", 10),
+            ("/blog/category/managing-stress/", 11),
+            ("/blog/tag/trust/", 11),
+            ("/blog/healing-from-trust-issues/", 11),
+            ("/blog/setting-boundaries-with-family/", 11),
+            ("/blog/feed/", 8),
         ):
             assert self.client.get(url).status_code == 200  # warms renditions and caches
             with CaptureQueriesContext(connection) as queries:

@@ -62,3 +62,31 @@ class QueryBudgetTests(DemoSiteTestCase):
         html = self.client.get("/").content.decode()
         self.assertIn('href="/fees/"', html)
         self.assertNotIn('href="/fees-and-insurance/"', html)
+
+    def test_site_wide_settings_are_read_once_per_content_change_not_per_page(self):
+        from practice.models import PracticeSettings
+
+        table = PracticeSettings._meta.db_table
+        self.count("/about/")
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get("/services/").status_code, 200)
+        self.assertEqual([query["sql"] for query in captured if table in query["sql"]], [])
+
+        practice = PracticeSettings.load()
+        practice.practice_name = "Rise Together Counselling"
+        practice.save()
+        self.assertIn("Rise Together Counselling", self.client.get("/services/").content.decode())
+
+    def test_the_admin_edits_the_settings_row_itself(self):
+        from django.contrib.auth.models import User
+
+        from practice.models import PracticeSettings
+
+        self.count("/")  # the settings are now in the cache
+        self.client.force_login(User.objects.create_superuser("owner", "owner@example.org", "pw"))
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(
+                f"/admin/settings/practice/practicesettings/{PracticeSettings.load().pk}/"
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue([query for query in captured if PracticeSettings._meta.db_table in query["sql"]])
