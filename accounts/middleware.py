@@ -1,7 +1,9 @@
-"""Sends a signed-in user who has not passed the second factor to set it up or to verify it."""
+"""Sends a signed-in user who has not passed the second factor to set it up or to verify it,
+and treats them as signed out everywhere else."""
 
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -36,17 +38,20 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith(reverse("wagtailadmin_home")):
-            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
-            return None
-        if request.resolver_match and request.resolver_match.url_name in OPEN_URL_NAMES:
             return None
         if two_factor.has_device(user):
             target = "accounts_two_factor_verify"
         elif two_factor.is_required_for(user):
             target = "accounts_two_factor_setup"
         else:
+            return None
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            # On the site (a page restricted to signed-in staff, a preview link), the password
+            # alone signs nobody in: the request goes on as an anonymous visitor's.
+            request.user = AnonymousUser()
+            return None
+        if request.resolver_match and request.resolver_match.url_name in OPEN_URL_NAMES:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -149,3 +149,23 @@ def test_the_set_up_page_can_load_its_icons_and_translations(client, two_factor_
     client.force_login(superuser)
     assert client.get("/admin/sprite/").status_code == 200
     assert client.get("/admin/jsi18n/").status_code == 200
+
+
+def test_a_private_page_waits_for_the_second_factor_too(client, two_factor_required, superuser, site_tree):
+    """Half signed in (the password, not yet the code) is not signed in: a page restricted to
+    signed-in staff asks them to sign in, as it would ask anyone."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import StandardPageFactory
+
+    private = StandardPageFactory(parent=site_tree.home, title="Staff handbook", slug="staff-handbook")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    device = give_authenticator(superuser)
+    sign_in(client, "admin")
+    response = client.get(private.url)
+    assert response.status_code == 302 and "login" in response.url
+    assert "Staff handbook" not in client.get(private.url, follow=True).text
+
+    client.post(VERIFY, {"token": current_code(device), "next": "/admin/"})
+    response = client.get(private.url)
+    assert response.status_code == 200 and "Staff handbook" in response.text
