@@ -131,9 +131,6 @@ class SubmissionInspectView(InspectView):
     template_name = "contact/admin/inspect.html"
     page_title = "Enquiry"
 
-    class Media:
-        css = {"all": ["css/admin-inbox.css"]}
-
     def get_object(self, queryset=None):
         return get_object_or_404(Submission.objects.for_inbox(), pk=self.pk).specific
 
