@@ -214,3 +214,22 @@ def test_first_reply_is_kept_from_the_first_change(client, coordinator, enquiry)
     client.post(update_url(enquiry), {"status": "closed", "note": ""})
     enquiry.refresh_from_db()
     assert enquiry.first_replied_at == first
+
+
+def test_the_page_costs_the_same_queries_with_many_notes_and_views(client, coordinator, enquiry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            inspect_html(client, enquiry)
+        return len(captured)
+
+    client.force_login(coordinator)
+    client.post(update_url(enquiry), {"status": "new", "note": "one"})
+    inspect_html(client, enquiry)  # warm caches (settings, content types)
+    few = count()
+    for n in range(15):
+        client.post(update_url(enquiry), {"status": "new", "note": f"note {n}"})
+        inspect_html(client, enquiry)
+    assert count() == few
