@@ -27,6 +27,19 @@ class SubmissionQuerySet(models.QuerySet):
         """New submissions received more than `hours` ago: the practice's promise is overdue."""
         return self.new().filter(received_at__lt=timezone.now() - timedelta(hours=hours))
 
+    def overdue(self, hours):
+        """The same, by its name in the inbox: still new after the promised response time."""
+        return self.awaiting_reply(hours)
+
+    def with_overdue(self, hours):
+        """Annotates `is_overdue` (see `overdue`), so a list marks late rows without a query each."""
+        late = models.Q(status=Submission.Status.NEW, received_at__lt=timezone.now() - timedelta(hours=hours))
+        return self.annotate(
+            is_overdue=models.Case(
+                models.When(late, then=True), default=False, output_field=models.BooleanField()
+            )
+        )
+
     def older_than(self, days):
         return self.filter(received_at__lt=timezone.now() - timedelta(days=days))
 
@@ -69,6 +82,10 @@ class Submission(models.Model):
     staff_notes = models.TextField(
         blank=True, help_text="For staff only. Keep clinical details in the records system, not here."
     )
+
+    # When staff first answered: the first change of status away from "new" or the first note,
+    # whichever came first (set by contact.services; the dashboard's reply-time chart reads it).
+    first_replied_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     preferred_name = models.CharField(max_length=100)
     email = models.EmailField(blank=True)
@@ -264,6 +281,27 @@ class SubmissionView(models.Model):
 
     def __str__(self):
         return f"{self.username} viewed #{self.submission_id} at {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class SubmissionNote(models.Model):
+    """A staff note on a submission (what was tried, what was agreed): for intake staff only."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The name at the time, so the note still says who wrote it if the account goes.
+    author_name = models.CharField(max_length=150)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    text = models.TextField(max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "enquiry note"
+
+    def __str__(self):
+        # No text here: it may name the person.
+        return f"Note on #{self.submission_id} by {self.author_name}"
 
 
 def validate_recipient_lines(value):

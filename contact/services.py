@@ -1,5 +1,5 @@
 """Business actions of the contact app that staff and visitors trigger: take a submission in,
-purge old ones, log who opened one. Names are `noun_verb`, as everywhere in the app.
+purge old ones, log who opened one, change its status and add notes. Names are `noun_verb`, as everywhere in the app.
 
 The submission is committed before any email is attempted, a mail
 failure never reaches the visitor, and nothing personal is logged (only submission numbers).
@@ -10,8 +10,9 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from contact.models import Submission, SubmissionView
+from contact.models import Submission, SubmissionNote, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
 from contact.spam import record_accepted, release_slot, reserve_slot
 
@@ -65,3 +66,70 @@ def submission_record_view(*, submission, user):
     return SubmissionView.objects.create(
         submission=submission, user=user, username=user.get_username(), viewed_at=timezone.now()
     )
+
+
+def _logged_row(submission):
+    """The inbox's own row for `submission` (a ContactMessage or ConsultationRequest is logged
+    as its Submission, so the enquiry's history lists it). Its title is "Kind #pk": no name."""
+    return Submission(pk=submission.pk, kind=submission.kind)
+
+
+def _mark_replied(submission, now):
+    """The first staff answer (status off "new", or a note) starts no clock twice."""
+    if submission.first_replied_at is None:
+        submission.first_replied_at = now
+        return ["first_replied_at"]
+    return []
+
+
+def submission_mark_replied(*, submission):
+    """Records the first reply now unless one was recorded (for the admin's edit form, which
+    changes the status without `submission_update_status`)."""
+    if submission.status != Submission.Status.NEW and _mark_replied(submission, timezone.now()):
+        Submission.objects.filter(pk=submission.pk, first_replied_at=None).update(
+            first_replied_at=submission.first_replied_at
+        )
+
+
+def submission_update_status(*, submission, status, user):
+    """Sets the status; the first change away from "new" records the first reply. Logs the
+    change (old and new status only). Returns False when the status was already `status`."""
+    if status not in Submission.Status.values:
+        raise ValueError(f"Unknown status {status!r}")
+    previous = submission.status
+    if status == previous:
+        return False
+    now = timezone.now()
+    submission.status = status
+    fields = ["status"]
+    if status != Submission.Status.NEW:
+        fields += _mark_replied(submission, now)
+    with transaction.atomic():
+        Submission.objects.filter(pk=submission.pk).update(
+            **{field: getattr(submission, field) for field in fields}
+        )
+        log(
+            instance=_logged_row(submission),
+            action="contact.status",
+            user=user,
+            data={"from": previous, "to": status},
+        )
+    return True
+
+
+def submission_add_note(*, submission, text, user):
+    """Adds a staff note (the author's name kept with it) and records the first reply if none
+    was yet. The log says a note was added, never what it says."""
+    now = timezone.now()
+    with transaction.atomic():
+        note = SubmissionNote.objects.create(
+            submission_id=submission.pk,
+            author=user,
+            author_name=user.get_username(),
+            created_at=now,
+            text=text,
+        )
+        if _mark_replied(submission, now):
+            Submission.objects.filter(pk=submission.pk).update(first_replied_at=now)
+        log(instance=_logged_row(submission), action="contact.note", user=user, data={"note": note.pk})
+    return note

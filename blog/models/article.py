@@ -138,7 +138,8 @@ class ArticlePage(DescribedImagesMixin, BasePage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("categories"), FieldPanel("tags")],
+            # Checkboxes: a multi-select needs ctrl-click, and one plain click clears the choice.
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
             heading="Categories and tags",
         ),
         MultiFieldPanel(

@@ -2,6 +2,7 @@
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 
@@ -13,6 +14,15 @@ class BasePage(Page):
     """
 
     summary_field = "intro"
+
+    # Wagtail's Promote tab without "Show in menus": the site's menus are edited in the
+    # navigation settings (practice.navigation), so that box would change nothing.
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        )
+    ]
 
     class Meta:
         abstract = True

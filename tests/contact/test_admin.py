@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -310,3 +311,76 @@ def test_a_system_check_warns_about_contact_permissions_held_outside_the_intake_
     assert [warning.id for warning in warnings] == ["contact.W001", "contact.W001"]
     assert "Editors" in warnings[0].msg and "direct" in warnings[1].msg
     assert check_contact_permissions(None, databases=None) == []  # needs the database: only with --database
+
+
+# The list as the intake coordinator scans it: channel, age, a status badge, overdue rows marked.
+
+
+def test_the_list_shows_channel_age_and_a_status_badge(client, coordinator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    three_days_ago = timezone.now() - timedelta(days=3, hours=1)
+    ContactMessageFactory(received_at=three_days_ago, status=Submission.Status.CLOSED)
+    ConsultationRequestFactory(received_at=timezone.now() - timedelta(minutes=5))
+    client.force_login(coordinator)
+    html = " ".join(client.get(reverse("enquiries:index")).content.decode().split())
+    for heading in ("Kind", "Reply by", "Age", "Status"):
+        assert f">{heading}<" in html or f"{heading} </" in html or f">{heading} " in html
+    assert "Contact message" in html and "Consultation request" in html
+    assert "Email" in html and "Phone call" in html
+    assert "3 days" in html and "5 minutes" in html
+    assert re.search(r'class="w-status[^"]*">\s*Closed', html)
+
+
+def test_overdue_rows_are_marked_and_filterable(client, coordinator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from practice.models import PracticeSettings
+
+    hours = PracticeSettings.load().response_time_hours
+    late = ConsultationRequestFactory(received_at=timezone.now() - timedelta(hours=hours + 1))
+    answered = ConsultationRequestFactory(
+        received_at=timezone.now() - timedelta(hours=hours + 1), status=Submission.Status.CONTACTED
+    )
+    fresh = ConsultationRequestFactory()
+    client.force_login(coordinator)
+    html = client.get(reverse("enquiries:index")).content.decode()
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", html, re.S)
+    marked = [row for row in rows if "enquiry-row--overdue" in row]
+    assert len(marked) == 1 and re.search(rf"#{late.pk}\b", marked[0]) and "Overdue" in marked[0]
+
+    filtered = client.get(reverse("enquiries:index"), {"overdue": "true"}).content.decode()
+    assert re.search(rf"#{late.pk}\b", filtered)
+    assert not re.search(rf"#({answered.pk}|{fresh.pk})\b", filtered)
+
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f"{reverse('enquiries:index')}?overdue=true" in home
+    assert Submission.objects.overdue(hours).get().pk == late.pk
+
+
+@pytest.mark.parametrize("url_name", ["enquiries:index", "wagtailadmin_home"])
+def test_list_and_dashboard_queries_do_not_grow_with_enquiries(
+    client, coordinator, django_assert_max_num_queries, url_name
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(url_name)).status_code == 200
+        return len(captured)
+
+    ConsultationRequestFactory.create_batch(5)
+    ContactMessageFactory.create_batch(5)
+    client.force_login(coordinator)
+    client.get(reverse(url_name))  # warm caches (settings, content types)
+    few = count_queries()
+    ConsultationRequestFactory.create_batch(45)
+    ContactMessageFactory.create_batch(45)
+    assert count_queries() == few
+    with django_assert_max_num_queries(40):
+        client.get(reverse(url_name))

@@ -78,6 +78,6 @@ def test_the_enquiry_shows_discreet_call_and_text_scripts(client, coordinator):
     scripts = html[html.index("What to say when you reach out") :]
     assert "WR Wellness" in scripts
     assert "Do not leave a voicemail" in scripts
-    text_script = re.search(r"Text message</h3>\s*<p>(.*?)</p>", scripts, re.S).group(1)
+    text_script = re.search(r"Text message</dt>\s*<dd>(.*?)</dd>", scripts, re.S).group(1)
     assert "WR Wellness" in text_script
     assert "therap" not in scripts.split("</section>")[0].lower()
