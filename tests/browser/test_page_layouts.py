@@ -151,3 +151,16 @@ def test_no_axe_violations_with_best_practice_rules(live_site, page, url, viewpo
         f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes'][:3]]}" for v in violations
     )
     assert not violations, f"{url}:\n{report}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1440"])
+def test_the_availability_badge_stays_on_one_line(live_site, page, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_site.url + "/team/")
+    badges = page.locator(".card--person .badge").all()
+    assert any("Not accepting" in badge.inner_text() for badge in badges)
+    for badge in badges:
+        line = float(badge.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert badge.bounding_box()["height"] < line * 1.5 + 8, badge.inner_text()
+        card = badge.locator("xpath=ancestor::article[1]").bounding_box()
+        assert badge.bounding_box()["x"] + badge.bounding_box()["width"] <= card["x"] + card["width"]
