@@ -70,6 +70,20 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blog/blocks/call_to_action.html"
 
 
+class ReachOutBlock(blocks.StaticBlock):
+    """Marks where the article's short invitation to reach out goes (its words are the practice's;
+    its button opens the consultation request with the article's related service chosen)."""
+
+    class Meta:
+        icon = "mail"
+        label = "Invitation to reach out"
+        admin_text = (
+            "A short invitation to request a free consultation appears here. Long articles get one "
+            "after their second section unless you place it yourself."
+        )
+        template = "blog/blocks/reach_out.html"
+
+
 class ArticleStreamBlock(blocks.StreamBlock):
     """The body of an article: text with headings and lists, quotes, images and invitations."""
 
@@ -81,3 +95,4 @@ class ArticleStreamBlock(blocks.StreamBlock):
     pull_quote = PullQuoteBlock()
     image = ImageWithCaptionBlock()
     call_to_action = CallToActionBlock()
+    reach_out = ReachOutBlock()

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -123,6 +123,13 @@ class ArticlePage(DescribedImagesMixin, BasePage):
         default="Request a free 15-minute consultation. We will get in touch to find a time that works for you.",
         help_text="A sentence under that heading.",
     )
+    invite_mid_article = models.BooleanField(
+        "invite readers to reach out mid-way",
+        default=True,
+        help_text="Long articles show a short invitation to request a free consultation after their "
+        "second section. Place it yourself with the body's “Invitation to reach out” block, or untick "
+        "this to leave the automatic one out.",
+    )
     reading_time = models.PositiveSmallIntegerField(
         default=1,
         editable=False,
@@ -158,6 +165,7 @@ class ArticlePage(DescribedImagesMixin, BasePage):
                 FieldPanel("related_service", widget=forms.Select),
                 FieldPanel("cta_heading"),
                 FieldPanel("cta_text"),
+                FieldPanel("invite_mid_article"),
             ],
             heading="Invitation to reach out",
         ),
@@ -269,7 +277,8 @@ class ArticlePage(DescribedImagesMixin, BasePage):
 
     def get_related_articles(self, limit=RELATED_COUNT, *, saved_choices=False):
         """Hand-picked articles first (in their order), then those sharing the most categories
-        and tags, newest first. Only articles visitors may see; never this one.
+        and tags, newest first, then the newest others, so a full row of cards shows whenever
+        the blog has enough articles. Only articles visitors may see; never this one.
 
         The hand-picked choices are this instance's (so a preview's unsaved ones count), or
         with `saved_choices` those saved in the database, read inside the same one query."""
@@ -299,7 +308,6 @@ class ArticlePage(DescribedImagesMixin, BasePage):
             ArticlePage.objects.visible()
             .exclude(pk=self.pk)
             .annotate(pick=picked, shared=shared)
-            .filter(Q(pick__isnull=False) | Q(shared__gt=0))
             .order_by(F("pick").asc(nulls_last=True), "-shared", "-date", "-pk")
             .with_listing_data()
         )

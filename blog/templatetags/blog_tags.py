@@ -1,7 +1,8 @@
-"""Template tags of the blog: the home page's latest articles."""
+"""Template tags of the blog: the home page's latest articles, an article's body in parts."""
 
 from django import template
 
+from blog.invitation import body_parts
 from blog.models import ArticlePage
 from blog.models.index import blog_urls
 
@@ -15,3 +16,9 @@ def latest_articles(context, count=3, heading="From our blog"):
     request = context.get("request")
     index = blog_urls(request)["index"] if request else ""
     return {"articles": articles, "heading": heading, "request": request, "blog_index_url": index}
+
+
+@register.simple_tag
+def article_body_parts(page):
+    """The article's body as parts to render, the automatic invitation to reach out among them."""
+    return body_parts(page)

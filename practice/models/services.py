@@ -60,6 +60,20 @@ class ServicePage(FormatsMixin, BasePage):
         blank=True,
         help_text="Session fee, sliding scale or insurance notes for this service.",
     )
+    session_fee = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name="Fee per session (US dollars)",
+        help_text="Shown first in the page's “At a glance” panel. Leave empty to show only the fee note.",
+    )
+    session_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name="Session length (minutes)", help_text="For example: 55."
+    )
+    offers_sliding_scale = models.BooleanField(
+        default=False,
+        verbose_name="Sliding scale",
+        help_text="Tick when reduced fees are available for this service.",
+    )
     faqs = StreamField(FAQStreamBlock(), blank=True, verbose_name="FAQs", help_text="Common questions.")
     cta_heading = models.CharField(
         max_length=120, default="Ready to talk?", help_text="Heading of the call to action at the end."
@@ -80,7 +94,19 @@ class ServicePage(FormatsMixin, BasePage):
         FieldPanel("approaches"),
         FieldPanel("first_session"),
         FieldRowPanel([FieldPanel("offers_in_person"), FieldPanel("offers_telehealth")], heading="Formats"),
-        FieldPanel("fees_note"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("session_fee"),
+                        FieldPanel("session_minutes"),
+                        FieldPanel("offers_sliding_scale"),
+                    ]
+                ),
+                FieldPanel("fees_note"),
+            ],
+            heading="Fees",
+        ),
         FieldPanel("faqs"),
         MultiFieldPanel([FieldPanel("cta_heading"), FieldPanel("cta_text")], heading="Call to action"),
     ]
@@ -109,7 +135,7 @@ class ServicePage(FormatsMixin, BasePage):
 
     def offered_by(self):
         """The visible clinicians who offer this service (they choose it on their page)."""
-        return self.clinicians.visible().with_cards()
+        return self.clinicians.visible().with_card_terms()
 
     def get_finder_url(self):
         """The team page's finder filtered by this service; None when there is no team page."""
@@ -118,3 +144,11 @@ class ServicePage(FormatsMixin, BasePage):
 
     def get_intake_url(self):
         return f"{reverse('contact:intake')}?service={self.slug}"
+
+    @property
+    def fee_label(self):
+        """The fee as visitors read it, e.g. "$180 per 55-minute session"; "" when not set."""
+        if self.session_fee is None:
+            return ""
+        length = f"{self.session_minutes}-minute " if self.session_minutes else ""
+        return f"${self.session_fee:,} per {length}session"

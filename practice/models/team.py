@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -25,11 +25,22 @@ from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
 
+CARD_SPECIALTIES = 3  # how many specialties a clinician's card names
+
+
+def fee_from_label(fee):
+    """ "From $180 per session", or "" without a fee."""
+    return f"From ${fee:,} per session" if fee is not None else ""
+
 
 class ClinicianPageQuerySet(VisiblePageQuerySet):
     def with_cards(self):
         """What a clinician card shows, in a fixed number of queries."""
         return self.select_related("photo").prefetch_related("photo__renditions").order_by("path")
+
+    def with_card_terms(self):
+        """Cards that also show languages and top specialties, still in a fixed number of queries."""
+        return self.with_cards().prefetch_related("languages", "specialties")
 
     def with_profile(self):
         """Cards plus the structured data the finder explains matches with, in fixed queries."""
@@ -115,7 +126,7 @@ class TeamPage(BasePage):
         finder = Finder(request.GET)
         context["finder"] = finder
         clinicians = ClinicianPage.objects.child_of(self).visible()
-        context["clinicians"] = clinicians.matching(**finder.criteria).with_cards()
+        context["clinicians"] = clinicians.matching(**finder.criteria).with_card_terms()
         return context
 
 
@@ -268,18 +279,31 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         a specialty with this one."""
         shared = Q(languages__in=self.languages.all()) | Q(specialties__in=self.specialties.all())
         matches = ClinicianPage.objects.accepting_new_clients().filter(shared).exclude(pk=self.pk)
-        return ClinicianPage.objects.filter(pk__in=matches.values("pk")).with_cards()[:limit]
+        return ClinicianPage.objects.filter(pk__in=matches.values("pk")).with_card_terms()[:limit]
 
     def get_social_image(self):
         return self.photo
 
+    @property
+    def top_specialties(self):
+        """Up to three specialties for her card (prefetched by `with_card_terms`)."""
+        return self.specialty_list[:CARD_SPECIALTIES]
+
+    def lowest_session_fee(self):
+        """The lowest per-session fee among the live services she offers, or None."""
+        fees = self.services.filter(live=True, session_fee__isnull=False)
+        return fees.aggregate(lowest=Min("session_fee"))["lowest"]
+
     def profile_terms(self):
-        """The names her page lists: specialties, approaches, languages and payment options."""
+        """The names her page lists: specialties, approaches, languages and payment options,
+        and the lowest fee of her services."""
         return {
             "specialties": self.specialty_list,
             "approaches": [term.name for term in self.approaches.all()],
             "languages": self.language_list,
             "payment": self.payment_options,
+            "insurance": [term.name for term in self.insurance_carriers.all()],
+            "fee_label": fee_from_label(self.lowest_session_fee()),
         }
 
     def get_context(self, request, *args, **kwargs):

@@ -63,12 +63,14 @@ def browsing_safely_url(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page, current=None, parent=None):
+def breadcrumbs(context, page, current=None, parent=None, show_current=True):
     """The trail of live ancestors down to `page`, shown and given as BreadcrumbList JSON-LD.
 
     `current` names a view below the page (a category of the blog, say): the page then
     becomes the last link and `current` the unlinked end, at the request's own address.
-    `parent` is the page's parent when the view already has it, so it is not looked up."""
+    `parent` is the page's parent when the view already has it, so it is not looked up.
+    `show_current=False` shows the ancestors only (an article's long title sits right below);
+    the JSON-LD still ends with the current page, as search engines expect."""
     request = context["request"]
     if parent is None:
         trail = breadcrumb_trail(page, request)
@@ -83,7 +85,7 @@ def breadcrumbs(context, page, current=None, parent=None):
         current_url = request.path
     return {
         "items": [{"title": title, "url": url} for title, url in trail],
-        "current": current,
+        "current": current if show_current else None,
         "data": breadcrumb_list(request, [*trail, (current, current_url)]) if trail else None,
     }
 

@@ -30,7 +30,8 @@ def seed_text():
 
 class BodyText(HTMLParser):
     """The text of each paragraph, heading and list item inside the article body, in order,
-    and every link there as (text, href)."""
+    and every link there as (text, href). The practice's invitation to reach out, which the
+    site places in a long article's body, is not the article's text and is left out."""
 
     BLOCKS = {"p", "h2", "h3", "li"}
 
@@ -39,11 +40,18 @@ class BodyText(HTMLParser):
         self.depth = 0  # inside <div class="article__body">
         self.blocks, self.links, self.headings, self.lists = [], [], [], 0
         self.current = self.link = None
+        self.skipping = None  # the depth of the invitation being left out
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if self.skipping is not None:
+            self.depth += tag == "div"
+            return
         if tag == "div" and attrs.get("class") == "article__body":
             self.depth = 1
+        elif self.depth and tag == "div" and attrs.get("class") == "reach-out":
+            self.skipping = self.depth
+            self.depth += 1
         elif self.depth and tag == "div":
             self.depth += 1
         elif self.depth and tag in self.BLOCKS:
@@ -56,6 +64,10 @@ class BodyText(HTMLParser):
     def handle_endtag(self, tag):
         if self.depth and tag == "div":
             self.depth -= 1
+            if self.depth == self.skipping:
+                self.skipping = None
+        elif self.skipping is not None:
+            return
         elif self.depth and tag in self.BLOCKS and self.current:
             self.blocks.append(tuple(self.current))
             if tag == "h2":
@@ -66,6 +78,8 @@ class BodyText(HTMLParser):
             self.link = None
 
     def handle_data(self, data):
+        if self.skipping is not None:
+            return
         if self.current:
             self.current[1] += data
         if self.link:

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(
+        r'<h3 class="card__title"><a [^>]*href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode()
+    )
 
 
 @pytest.fixture
