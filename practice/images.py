@@ -56,15 +56,30 @@ class DescribedImagesMixin:
 
 # Renditions made ahead of visitors. Every image-tag spec the templates use, written as in the
 # tag (tests/practice/test_renditions.py fails when a template uses one missing here).
+CLINICIAN_CARD_SPEC = "format-{avif,webp,jpeg} fill-{240x240,480x480}"
 RENDITION_SPECS = (
     "format-{avif,webp,jpeg} fill-{480x360,960x720}",  # home hero
     "format-{avif,webp,jpeg} fill-{320x320,640x640}",  # clinician page photo
-    "format-{avif,webp,jpeg} fill-{240x240,480x480}",  # clinician card
+    CLINICIAN_CARD_SPEC,
     "format-{avif,webp,jpeg} fill-{400x225,800x450}",  # article card
     "format-{avif,webp,jpeg} width-{480,800,1200}",  # article hero
     "format-{avif,webp,jpeg} width-{400,800,1200}",  # image block in a body
     SOCIAL_IMAGE_SPEC,  # link previews (practice_tags.social_meta, blog.seo)
 )
+
+
+def with_renditions(pages, field, spec):
+    """The pages, with the renditions `spec` names made for each one's `field` image and kept
+    on the image (Wagtail's `get_renditions` adds them to its prefetched renditions): a list
+    kept in the fragment cache then renders without asking the database for them."""
+    from wagtail.images.models import Filter
+
+    filters = Filter.expand_spec(spec)
+    for page in pages:
+        image = getattr(page, field)
+        if image is not None:
+            image.get_renditions(*filters)
+    return pages
 
 
 def rendition_filter_specs():

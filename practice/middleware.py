@@ -1,6 +1,9 @@
 """Request limits and security headers Django does not set itself."""
 
+from functools import partial
+
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csp import csp_override
 
 from practice.page_cache import cached_fragment
@@ -80,8 +83,13 @@ class CachedSettingsMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIX):
             for model in generic_settings_models():
-                instance = cached_fragment(f"practice:settings:{model.get_cache_attr_name()}", model.load)
-                setattr(request, model.get_cache_attr_name(), instance)
+                name = model.get_cache_attr_name()
+                # Lazily: a response that shows no settings (/healthz, a redirect) reads none.
+                setattr(
+                    request,
+                    name,
+                    SimpleLazyObject(partial(cached_fragment, f"practice:settings:{name}", model.load)),
+                )
         return self.get_response(request)
 
 

@@ -8,10 +8,11 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
-from practice.images import DescribedImagesMixin
+from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin, with_renditions
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
+from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import practice_business
 
@@ -104,7 +105,13 @@ class HomePage(DescribedImagesMixin, BasePage):
             for item in self.featured_services.select_related("service").order_by("sort_order")
             if item.service.live
         ]
-        context["clinicians"] = ClinicianPage.objects.visible().with_cards()[:6]
+        context["clinicians"] = cached_fragment(
+            "practice:home-clinicians",
+            lambda: with_renditions(
+                list(ClinicianPage.objects.visible().with_cards()[:6]), "photo", CLINICIAN_CARD_SPEC
+            ),
+            request=request,
+        )
         practice = PracticeSettings.load(request_or_site=request)
         context["structured_data"] = practice_business(request, practice, self)
         return context

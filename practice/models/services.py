@@ -32,7 +32,11 @@ class ServicesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = ServicePage.objects.child_of(self).visible().order_by("path")
+        context["services"] = cached_fragment(
+            f"practice:services:{self.pk}",
+            lambda: list(ServicePage.objects.child_of(self).visible().order_by("path")),
+            request=request,
+        )
         return context
 
 

@@ -126,7 +126,12 @@ class TeamPage(BasePage):
         finder = Finder(request.GET)
         context["finder"] = finder
         clinicians = ClinicianPage.objects.child_of(self).visible()
-        context["clinicians"] = clinicians.matching(**finder.criteria).with_card_terms()
+        clinicians = clinicians.matching(**finder.criteria).with_card_terms()
+        if not Finder.is_filtered(request.GET):  # the whole team, as most visitors see it
+            clinicians = cached_fragment(
+                f"practice:team:{self.pk}", lambda: list(clinicians), request=request
+            )
+        context["clinicians"] = clinicians
         return context
 
 

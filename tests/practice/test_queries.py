@@ -23,6 +23,10 @@ PAGE_TYPES = {
     "standard": "/fees-and-insurance/",
     "search": "/search/?q=therapy",
 }
+# What each page cost before the project dropped its own view-restriction check for Wagtail's
+# (issue 8): plain code may not cost more. Lists that change only with content come from the
+# fragment cache after the first visit (practice.page_cache.cached_fragment).
+BEFORE_ISSUE_8 = {"home": 10, "services index": 7, "service": 9, "team": 8, "clinician": 10, "standard": 6}
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)  # measures rendering, not the page cache
@@ -49,7 +53,7 @@ class QueryBudgetTests(DemoSiteTestCase):
             print(f"  {name:<15} {before[name]:>3} {after[name]:>3}")
         for name in PAGE_TYPES:
             with self.subTest(page=name):
-                self.assertLessEqual(after[name], MAX_QUERIES)
+                self.assertLessEqual(after[name], BEFORE_ISSUE_8.get(name, MAX_QUERIES))
                 if name != "search":  # search costs one query per content type on its results page
                     self.assertEqual(after[name], before[name])
 
