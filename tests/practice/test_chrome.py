@@ -68,6 +68,9 @@ def test_every_page_preloads_the_font_it_uses(client, site_tree):
     assert href == settings.STATIC_URL + "fonts/source-serif-4-600-latin.woff2"
     face_url = re.search(r"url\(\"?([^\")]+)\"?\)", font_faces()[0]).group(1)
     assert face_url.endswith(href.removeprefix(settings.STATIC_URL)), "the preload must match the @font-face"
+    font = client.get(href)
+    assert font.status_code == 200
+    assert b"".join(font.streaming_content if font.streaming else [font.content])[:4] == b"wOF2"
 
 
 def test_the_header_always_offers_a_free_consultation_and_a_call(client, site_tree):
