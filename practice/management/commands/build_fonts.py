@@ -64,6 +64,7 @@ def licence_text():
 
 
 class Command(BaseCommand):
+    requires_system_checks = []  # runs at install time, before the site is configured
     help = (
         "Build static/fonts/ (the subset WOFF2 heading font and its licence) from the installed font package."
     )
