@@ -13,7 +13,10 @@ PUBLIC_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: help venv install install-dev migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
+# The heading font, subset from the installed font package (see practice/management/commands/build_fonts.py).
+FONT := static/fonts/source-serif-4-600-latin.woff2
+
+.PHONY: help venv install install-dev fonts migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,9 +37,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activa
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed  ## Create .venv and install the site's dependencies
+$(FONT): $(VENV)/.installed practice/management/commands/build_fonts.py
+	DEBUG=True $(PY) manage.py build_fonts
 
-install-dev: $(VENV)/.installed-dev  ## Also install what the tests and linters need
+fonts: $(FONT)  ## Build the subset web font into static/fonts/ (install does it)
+
+install: $(VENV)/.installed $(FONT)  ## Create .venv and install the site's dependencies
+
+install-dev: $(VENV)/.installed-dev $(FONT)  ## Also install what the tests and linters need
 
 migrate: install
 	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput
@@ -92,4 +100,4 @@ bench: install-dev  ## Requests per second and latency in production mode with 5
 	$(PY) bench/run.py
 
 clean:  ## Remove the venv, database, media and collected static files
-	rm -rf $(VENV) db.sqlite3* media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3* media staticfiles .pytest_cache .ruff_cache $(FONT) static/fonts/source-serif-4-OFL.txt

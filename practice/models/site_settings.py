@@ -3,15 +3,12 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 
 from practice.blocks import LinkBlock
 
-DEFAULT_CRISIS_NOTICE = (
-    "<p>This website and its forms are not monitored for emergencies. If you are in crisis or "
-    'thinking about harming yourself, call or text <a href="tel:988">988</a> (Suicide &amp; Crisis '
-    'Lifeline), call the NJ Hopeline at <a href="tel:18556546735">1-855-654-6735</a>, or call 911.</p>'
-)
+# The crisis notice is not a setting: templates/components/crisis_notice.html keeps its copy and
+# numbers fixed, so every number stays a link and no edit can drop 988 or the NJ Hopeline.
 
 
 @register_setting(icon="home")
@@ -35,11 +32,6 @@ class PracticeSettings(BaseGenericSetting):
         max_length=120,
         default="within two business days",
         help_text="The same promise in words, shown to visitors: “We will reply …”.",
-    )
-    crisis_notice = RichTextField(
-        features=["bold", "link"],
-        default=DEFAULT_CRISIS_NOTICE,
-        help_text="Shown in every footer and above every form. Keep 988 and the NJ Hopeline in it.",
     )
     quick_exit_url = models.URLField(
         default="https://www.weather.gov/",
@@ -76,7 +68,6 @@ class PracticeSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("response_time_hours"), FieldPanel("response_time_text")], heading="Response time"
         ),
-        FieldPanel("crisis_notice"),
         MultiFieldPanel(
             [FieldPanel("quick_exit_url"), PageChooserPanel("browsing_safely_page")], heading="Quick exit"
         ),

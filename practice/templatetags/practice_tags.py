@@ -19,14 +19,34 @@ register = template.Library()
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def _in_section(url, path):
+    """A link leads to the section the page is in: an address of this site above the page's own,
+    such as /blog/ for an article or /contact/ for the intake form. Never the home page."""
+    return url.startswith("/") and url.endswith("/") and url != "/" and path.startswith(url) and path != url
+
+
 def _with_current(links, request):
-    return [{"label": label, "url": url, "current": url == request.path} for label, url in links]
+    """Each link with `current` (the page itself) and `section` (the section the page is in)."""
+    return [
+        {
+            "label": label,
+            "url": url,
+            "current": url == request.path,
+            "section": _in_section(url, request.path),
+        }
+        for label, url in links
+    ]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The header's navigation: the menu links, with the page or its section marked, and on
+    phones the call link and the search form in the same fold-out panel."""
     request = context["request"]
-    return {"links": _with_current(site_navigation(request)["main"], request)}
+    return {
+        "links": _with_current(site_navigation(request)["main"], request),
+        "practice": PracticeSettings.load(request_or_site=request),
+    }
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)

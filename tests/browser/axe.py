@@ -1,13 +1,15 @@
-"""axe-core checks for the browser tests (WCAG 2.0/2.1/2.2 A and AA rules)."""
+"""axe-core checks for the browser tests: WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices
+(unique landmarks, headings in order, all content in landmarks, ...)."""
 
 from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RULE_TAGS = [*WCAG_TAGS, "best-practice"]
 _axe = Axe()
 
 
 def axe_violations(page):
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}})
     return results.response["violations"]
 
 

@@ -72,7 +72,7 @@ def test_header_search_finds_a_clinician_by_language_on_a_phone(live_site, page)
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(live_site.url + "/services/")
     assert not page.get_by_role("searchbox", name="Search the site").is_visible()
-    page.locator(".site-search__open").click()
+    page.locator(".main-nav summary").click()  # on phones, search is in the menu panel
     box = page.get_by_role("searchbox", name="Search the site")
     box.fill("Korean")
     box.press("Enter")

@@ -160,5 +160,5 @@ def test_without_script_the_page_says_which_consent_each_way_of_reaching_needs(c
 
 def test_the_error_summary_is_calm(client, intake_site):
     html = client.post("/contact/intake/", intake_post_data(location="")).content.decode()
-    assert "A few answers are missing" in html
+    assert "Please check" in html and "Nothing is lost" in html
     assert "There is a problem" not in html
