@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practice', '0005_practicesettings_quick_exit'),
+        ('practice', '0006_service_fee_length_and_sliding_scale'),
     ]
 
     operations = [
