@@ -95,7 +95,9 @@ class InsuranceCarriersBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "Insurance carriers list"
         template = "components/blocks/insurance_carriers.html"
-        help_text = "Lists the carriers from Snippets → Insurance carriers, as they are when the page is shown."
+        help_text = (
+            "Lists the carriers from Snippets → Insurance carriers, as they are when the page is shown."
+        )
 
 
 class ContentStreamBlock(blocks.StreamBlock):
