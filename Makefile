@@ -13,7 +13,7 @@ PUBLIC_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: help venv install install-dev migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
+.PHONY: help venv install install-dev migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps screenshots lighthouse
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -90,6 +90,19 @@ bench: install-dev  ## Requests per second and latency in production mode with 5
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the load (the Python client is the fallback)…"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
 	$(PY) bench/run.py
+
+screenshots: install-dev test-deps  ## Every public page type at 390 and 1440 px and the main admin screens, into screenshots/
+	$(PY) -m livesite.screenshots $(SCREENSHOTS_ARGS)
+
+LIGHTHOUSE_DIR := tools/lighthouse
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: Lighthouse needs Node.js 18.16+ and npm (apt-get install nodejs npm)"; exit 1; }
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+lighthouse: install test-deps $(LIGHTHOUSE_DIR)/node_modules/.installed  ## Lighthouse (mobile) scores and bytes of every public page type, in production mode
+	$(PY) -m livesite.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:  ## Remove the venv, database, media and collected static files
 	rm -rf $(VENV) db.sqlite3* media staticfiles .pytest_cache .ruff_cache
