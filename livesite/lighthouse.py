@@ -111,7 +111,9 @@ def main(argv=None):
     parser.add_argument("--only", default="", help="only pages whose name contains this")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE}: run `make lighthouse` (npm ci in tools/lighthouse).")
+        sys.exit(
+            f"Lighthouse is not installed at {LIGHTHOUSE}: run `make lighthouse` (npm ci in tools/lighthouse)."
+        )
     if not os.path.exists(CHROMIUM):
         sys.exit(f"Chromium is missing at {CHROMIUM}: apt-get install chromium (or make test-deps).")
     out = Path(args.out)
