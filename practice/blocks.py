@@ -79,17 +79,29 @@ class InsuranceCarriersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from practice.models import ClinicianPage, InsuranceCarrier
+        from practice.page_cache import cached_fragment
 
         context = super().get_context(value, parent_context=parent_context)
-        carriers = InsuranceCarrier.objects.order_by("name")
-        if value.get("show_clinicians"):
-            clinicians = ClinicianPage.objects.visible().select_related(None).order_by("path")
-            carriers = carriers.prefetch_related(
-                models.Prefetch("clinicians", queryset=clinicians, to_attr="in_network")
-            )
-        context["carriers"] = list(carriers)
+        request = (parent_context or {}).get("request")
+        carriers = cached_fragment("insurance-carriers", lambda: self.carriers(request), request=request)
+        show = value.get("show_clinicians")
+        context["carriers"] = [(name, clinicians if show else []) for name, clinicians in carriers]
         return context
+
+    @staticmethod
+    def carriers(request):
+        """[(carrier name, [(clinician name, url)])] of every carrier, with the visible clinicians
+        in network with it: two queries, kept as a fragment until content changes."""
+        from practice.models import ClinicianPage, InsuranceCarrier
+
+        clinicians = ClinicianPage.objects.visible().select_related(None).order_by("path")
+        carriers = InsuranceCarrier.objects.order_by("name").prefetch_related(
+            models.Prefetch("clinicians", queryset=clinicians, to_attr="in_network")
+        )
+        return [
+            (carrier.name, [(person.title, person.get_url(request)) for person in carrier.in_network])
+            for carrier in carriers
+        ]
 
     class Meta:
         icon = "list-ul"
