@@ -83,6 +83,17 @@ STANDARD_PAGES = [
     },
 ]
 
+# Bodies earlier versions of the demo gave these pages: a page still holding one (no editor has
+# changed it) gets the current demo body when the demo is loaded again.
+EARLIER_BODIES = {
+    "fees-and-insurance": [
+        (
+            "paragraph",
+            "<h2>Session fees</h2><ul><li>Individual session (55 minutes): $180</li><li>Couples or family session (80 minutes): $220</li><li>Free 15-minute consultation call</li></ul><h2>Insurance</h2><p>We are in network with Aetna and Horizon Blue Cross Blue Shield. For other plans we provide superbills you can submit for out-of-network reimbursement.</p><h2>Self-pay</h2><p>If you pay for yourself, you will receive a Good Faith Estimate of the expected costs before your first session.</p>",
+        )
+    ],
+}
+
 LOCATION = {
     "slug": "location",
     "title": "Visiting our office",

@@ -179,3 +179,28 @@ class FeesPageTests(DemoSiteTestCase):
         block = self.carriers_block()
         self.assertIn("Renamed Carrier Plan", block)
         self.assertIn(f'href="{clinician.url}"', block)
+
+    def test_loading_the_demo_again_upgrades_an_untouched_earlier_fees_page_once(self):
+        from practice.demo.expected_pages import EARLIER_BODIES
+        from practice.models import StandardPage
+
+        fees = StandardPage.objects.get(slug="fees-and-insurance")
+        fees.body = EARLIER_BODIES["fees-and-insurance"]
+        fees.save_revision().publish()
+        self.assertNotIn("insurance-carriers", self.client.get(FEES).content.decode())
+        call_command("load_demo_content", stdout=io.StringIO())
+        self.carriers_block()
+        revisions = fees.revisions.count()
+        call_command("load_demo_content", stdout=io.StringIO())
+        self.assertEqual(fees.revisions.count(), revisions)
+
+    def test_loading_the_demo_again_keeps_an_editors_fees_page(self):
+        from practice.models import StandardPage
+
+        fees = StandardPage.objects.get(slug="fees-and-insurance")
+        fees.body = [("paragraph", "<p>Our own words about fees.</p>")]
+        fees.save_revision().publish()
+        call_command("load_demo_content", stdout=io.StringIO())
+        html = self.client.get(FEES).content.decode()
+        self.assertIn("Our own words about fees.", html)
+        self.assertNotIn("insurance-carriers", html)
