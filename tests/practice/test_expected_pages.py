@@ -95,6 +95,10 @@ class LocationPageTests(DemoSiteTestCase):
         html = main_of(self.client.get(LOCATION).content.decode())
         self.assertIn(f'alt="{escape(page.map_image.description)}"', html)
 
+    def test_search_finds_it_by_what_visitors_ask(self):
+        html = self.client.get("/search/?q=parking").content.decode()
+        self.assertIn(f'href="{LOCATION}"', main_of(html))
+
     def test_is_in_the_footer_links(self):
         html = self.client.get("/").content.decode()
         footer = html.split('<nav aria-label="Footer">', 1)[1].split("</nav>", 1)[0]
