@@ -57,8 +57,21 @@ def start(site):
     site.start_server()
 
 
-def audit(url, report_path):
-    """Run Lighthouse on `url`, writing its JSON report to `report_path`; returns the report."""
+def audit(url, report_path, attempts=3):
+    """Run Lighthouse on `url`, writing its JSON report to `report_path`; returns the report.
+
+    Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART, a
+    runtimeError in the report): such a run is repeated, up to `attempts` times in all."""
+    for attempt in range(1, attempts + 1):
+        report = run_lighthouse(url, report_path)
+        if report is not None and not report.get("runtimeError"):
+            return report
+        print(f"    (lighthouse lost the page load, attempt {attempt} of {attempts})", flush=True)
+    raise RuntimeError(f"lighthouse failed {attempts} times on {url}")
+
+
+def run_lighthouse(url, report_path):
+    """One Lighthouse run; its report, or None when it wrote none."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -70,9 +83,11 @@ def audit(url, report_path):
         f"--chrome-flags={CHROME_FLAGS}",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    report_path.unlink(missing_ok=True)
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0 or not report_path.exists():
-        raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        print(result.stderr[-1000:], file=sys.stderr)
+        return None
     return json.loads(report_path.read_text())
 
 
@@ -126,7 +141,12 @@ def main(argv=None):
         start(site)
         for name, path in pages.items():
             print(f"  {name}: {path}", flush=True)
-            report = audit(site.url + path, out / f"{file_stem(name)}.json")
+            try:
+                report = audit(site.url + path, out / f"{file_stem(name)}.json")
+            except RuntimeError as error:
+                rows.append((name, path, dict.fromkeys(CATEGORIES), None))
+                losses.append(f"{name}: {error}")
+                continue
             scores, total, lost = summary(report)
             rows.append((name, path, scores, total))
             losses += [f"{name}: {item}" for item in lost]

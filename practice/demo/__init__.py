@@ -140,10 +140,8 @@ def upgrade_demo_body(page, body, intro):
 
 def ensure_location(home):
     """The location page, for a practice with an office; a telehealth-only practice gets none."""
-    if PracticeSettings.load().telehealth_only:
-        return LocationPage.objects.first()
     existing = LocationPage.objects.first()
-    if existing:
+    if existing or PracticeSettings.load().telehealth_only:
         return existing
     map_image = get_or_create_image(
         "Location placeholder",
