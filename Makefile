@@ -101,7 +101,7 @@ $(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package.json $(LIGH
 	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-lighthouse: install test-deps $(LIGHTHOUSE_DIR)/node_modules/.installed  ## Lighthouse (mobile) scores and bytes of every public page type, in production mode
+lighthouse: install-dev test-deps $(LIGHTHOUSE_DIR)/node_modules/.installed  ## Lighthouse (mobile) scores and bytes of every public page type, in production mode
 	$(PY) -m livesite.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:  ## Remove the venv, database, media and collected static files
