@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see practice/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
+.PHONY: help venv install install-dev fonts migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps screenshots lighthouse
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -98,6 +98,19 @@ bench: install-dev  ## Requests per second and latency in production mode with 5
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the load (the Python client is the fallback)…"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
 	$(PY) bench/run.py
+
+screenshots: install-dev test-deps  ## Every public page type at 390 and 1440 px and the main admin screens, into screenshots/
+	$(PY) -m livesite.screenshots $(SCREENSHOTS_ARGS)
+
+LIGHTHOUSE_DIR := tools/lighthouse
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: Lighthouse needs Node.js 18.16+ and npm (apt-get install nodejs npm)"; exit 1; }
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+lighthouse: install-dev test-deps $(LIGHTHOUSE_DIR)/node_modules/.installed  ## Lighthouse (mobile) scores and bytes of every public page type, in production mode
+	$(PY) -m livesite.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:  ## Remove the venv, database, media and collected static files
 	rm -rf $(VENV) db.sqlite3* media staticfiles .pytest_cache .ruff_cache $(FONT) static/fonts/source-serif-4-OFL.txt

@@ -3,6 +3,7 @@
 Each block renders its own template."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -63,6 +64,54 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "components/blocks/image.html"
 
 
+class InsuranceCarriersBlock(blocks.StructBlock):
+    """The insurance carriers editors keep as snippets (the clinician finder's list too), each
+    with the clinicians in network with it: never typed twice, never out of date."""
+
+    heading = blocks.CharBlock(max_length=120, default="Insurance we take")
+    intro = blocks.RichTextBlock(
+        features=["bold", "italic", "link"],
+        required=False,
+        help_text="Optional: a sentence above the list, such as how to check your benefits.",
+    )
+    show_clinicians = blocks.BooleanBlock(
+        required=False, default=True, help_text="Name the clinicians in network with each carrier."
+    )
+
+    def get_context(self, value, parent_context=None):
+        from practice.page_cache import cached_fragment
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        carriers = cached_fragment("insurance-carriers", lambda: self.carriers(request), request=request)
+        show = value.get("show_clinicians")
+        context["carriers"] = [(name, clinicians if show else []) for name, clinicians in carriers]
+        return context
+
+    @staticmethod
+    def carriers(request):
+        """[(carrier name, [(clinician name, url)])] of every carrier, with the visible clinicians
+        in network with it: two queries, kept as a fragment until content changes."""
+        from practice.models import ClinicianPage, InsuranceCarrier
+
+        clinicians = ClinicianPage.objects.visible().select_related(None).order_by("path")
+        carriers = InsuranceCarrier.objects.order_by("name").prefetch_related(
+            models.Prefetch("clinicians", queryset=clinicians, to_attr="in_network")
+        )
+        return [
+            (carrier.name, [(person.title, person.get_url(request)) for person in carrier.in_network])
+            for carrier in carriers
+        ]
+
+    class Meta:
+        icon = "list-ul"
+        label = "Insurance carriers list"
+        template = "components/blocks/insurance_carriers.html"
+        help_text = (
+            "Lists the carriers from Snippets → Insurance carriers, as they are when the page is shown."
+        )
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The body of standard pages (service pages have their own fields and an FAQ stream)."""
 
@@ -70,6 +119,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     faq = FAQBlock()
     image = ImageWithCaptionBlock()
+    insurance_carriers = InsuranceCarriersBlock()
 
 
 class FAQStreamBlock(blocks.StreamBlock):

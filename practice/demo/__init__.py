@@ -9,7 +9,7 @@ loading twice changes nothing. The practice loads first; other apps build on its
 
 from wagtail.models import Page, Site
 
-from practice.demo import content
+from practice.demo import content, expected_pages
 from practice.demo.images import get_or_create_image
 from practice.demo.pages import ensure_child, publish
 from practice.images import queue_all_renditions
@@ -20,6 +20,7 @@ from practice.models import (
     HomePageFeaturedService,
     InsuranceCarrier,
     Language,
+    LocationPage,
     NavigationSettings,
     PracticeSettings,
     ServicePage,
@@ -114,16 +115,54 @@ def ensure_team(home, approaches):
 
 def ensure_standard_pages(home):
     pages = {}
-    for data in content.STANDARD_PAGES:
+    for data in content.STANDARD_PAGES + expected_pages.STANDARD_PAGES:
         data = dict(data)
         body = [("paragraph", data.pop("body"))] if "body" in data else []
+        body += data.pop("blocks", [])
         body += richtext_faqs(data.pop("faqs", []))
         slug = data.pop("slug")
-        pages[slug], _ = ensure_child(home, StandardPage, slug, body=body, **data)
+        pages[slug], created = ensure_child(home, StandardPage, slug, body=body, **data)
+        if not created:
+            upgrade_demo_body(pages[slug], body, data.get("intro"))
     return pages
 
 
-def ensure_settings(services_index, team, pages):
+def upgrade_demo_body(page, body, intro):
+    """Gives a page still holding an earlier demo body (untouched by editors) the current one."""
+    earlier = expected_pages.EARLIER_BODIES.get(page.slug)
+    current = [(block.block_type, getattr(block.value, "source", block.value)) for block in page.body]
+    if earlier is None or current != earlier:
+        return
+    page.body = body
+    page.intro = intro or page.intro
+    publish(page)
+
+
+def ensure_location(home):
+    """The location page, for a practice with an office; a telehealth-only practice gets none."""
+    existing = LocationPage.objects.first()
+    if existing or PracticeSettings.load().telehealth_only:
+        return existing
+    map_image = get_or_create_image(
+        "Location placeholder",
+        "Abstract illustration standing in for the practice's own map or photo of the entrance",
+        "sage",
+        seed=11,
+    )
+    page, _ = ensure_child(home, LocationPage, map_image=map_image, **expected_pages.LOCATION)
+    return page
+
+
+def ensure_footer_links(nav, pages):
+    """Adds a footer link to each of `pages` ({label: page}) that the footer menu lacks; True if any."""
+    linked = {block.value["page"].pk for block in nav.footer_menu if block.value.get("page")}
+    missing = [(label, page) for label, page in pages.items() if page is not None and page.pk not in linked]
+    for label, page in missing:
+        nav.footer_menu.append(("link", {"label": label, "page": page, "url": ""}))
+    return bool(missing)
+
+
+def ensure_settings(services_index, team, pages, location):
     practice = PracticeSettings.load()
     if not practice.phone:
         for field, value in content.PRACTICE.items():
@@ -154,6 +193,10 @@ def ensure_settings(services_index, team, pages):
         nav.good_faith_estimate_page = pages["good-faith-estimate"]
         nav.privacy_policy_page = pages["privacy-policy"]
         nav.save()
+    # Pages added to the demo later get their footer links in an existing database too.
+    expected = {"Location & directions": location, "Accessibility": pages["accessibility"]}
+    if ensure_footer_links(nav, expected):
+        nav.save()
 
 
 def load(**options):
@@ -167,7 +210,8 @@ def load(**options):
     services_index, _ = ensure_services(home, approaches)
     team = ensure_team(home, approaches)
     pages = ensure_standard_pages(home)
-    ensure_settings(services_index, team, pages)
+    location = ensure_location(home)
+    ensure_settings(services_index, team, pages, location)
     # Images from an earlier load (or made while RENDITIONS_AHEAD was off) get their renditions
     # now; images created from here on get them as they are saved.
     queue_all_renditions()

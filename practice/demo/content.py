@@ -14,6 +14,8 @@ PRACTICE = {
     "hours": "Monday to Thursday, 9 am to 8 pm\nFriday, 9 am to 3 pm\nTelehealth across New Jersey",
     "response_time_hours": 48,
     "response_time_text": "within two business days",
+    "client_portal_url": "https://portal.werisetherapy.example/",
+    "client_portal_label": "Client portal",
 }
 
 APPROACHES = [
@@ -249,12 +251,6 @@ STANDARD_PAGES = [
         "title": "About us",
         "intro": "A practice started by and for first- and second-generation women of color.",
         "body": "<p>We Rise Therapy and Wellness is a group practice in Jersey City, with telehealth across New Jersey. Our clinicians share many of the cultural experiences our clients bring, and all of us are trained in evidence-based approaches.</p><p>We believe therapy should feel like a place where you can finally put things down, without having to explain your family, your culture or your faith first.</p>",
-    },
-    {
-        "slug": "fees-and-insurance",
-        "title": "Fees & insurance",
-        "intro": "What sessions cost, which insurance we take, and how self-pay works.",
-        "body": "<h2>Session fees</h2><ul><li>Individual session (55 minutes): $180</li><li>Couples or family session (80 minutes): $220</li><li>Free 15-minute consultation call</li></ul><h2>Insurance</h2><p>We are in network with Aetna and Horizon Blue Cross Blue Shield. For other plans we provide superbills you can submit for out-of-network reimbursement.</p><h2>Self-pay</h2><p>If you pay for yourself, you will receive a Good Faith Estimate of the expected costs before your first session.</p>",
     },
     {
         "slug": "faq",

@@ -1,5 +1,6 @@
 from practice.models.base import BasePage
 from practice.models.home import HomePage, HomePageFeaturedService
+from practice.models.location import LocationPage
 from practice.models.services import ServicePage, ServicesIndexPage
 from practice.models.site_settings import NavigationSettings, PracticeSettings
 from practice.models.standard import StandardPage
@@ -14,6 +15,7 @@ __all__ = [
     "HomePageFeaturedService",
     "InsuranceCarrier",
     "Language",
+    "LocationPage",
     "NavigationSettings",
     "PracticeSettings",
     "ServicePage",

@@ -49,6 +49,20 @@ class PracticeSettings(BaseGenericSetting):
         related_name="+",
         help_text="The page explaining private browsing and the quick exit. Linked from the footer and the forms.",
     )
+    client_portal_url = models.URLField(
+        blank=True,
+        verbose_name="Client portal address",
+        help_text=(
+            "Where existing clients sign in to book, pay or see their records (your practice "
+            "management system). Leave empty to show no portal link."
+        ),
+    )
+    client_portal_label = models.CharField(
+        max_length=60,
+        default="Client portal",
+        verbose_name="Client portal link text",
+        help_text="The words of the footer link, for example “Client portal” or “Existing clients: sign in”.",
+    )
     instagram_url = models.URLField(blank=True)
     facebook_url = models.URLField(blank=True)
     linkedin_url = models.URLField(blank=True)
@@ -70,6 +84,10 @@ class PracticeSettings(BaseGenericSetting):
         ),
         MultiFieldPanel(
             [FieldPanel("quick_exit_url"), PageChooserPanel("browsing_safely_page")], heading="Quick exit"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("client_portal_url"), FieldPanel("client_portal_label")],
+            heading="Client portal",
         ),
         MultiFieldPanel(
             [FieldPanel("instagram_url"), FieldPanel("facebook_url"), FieldPanel("linkedin_url")],

@@ -98,6 +98,7 @@ def test_staff_are_never_offered_a_way_to_publish_client_testimonials(site_tree,
     for parent in (site_tree.home, site_tree.services, site_tree.team, blog):
         add_forms += page_types_offered(admin_client, parent)
     assert [url.split("/")[5] for url in add_forms] == [
+        "locationpage",
         "standardpage",
         "servicepage",
         "clinicianpage",
