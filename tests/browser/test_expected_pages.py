@@ -3,27 +3,15 @@ axe's best-practice rules) on a phone and a desktop, and the location page loads
 another origin (the `page` fixture fails the test on any such request)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
+from tests.browser.axe import assert_no_axe_violations
+
 PAGES = {
     "location": "/location/",
     "accessibility statement": "/accessibility/",
     "fees with carriers and sliding scale": "/fees-and-insurance/",
 }
 WIDTHS = (390, 1440)
-# The site-wide "Exit this page" bar sits outside every landmark today (axe's best-practice
-# `region` rule); the header's owners fix it with the rest of the chrome. These tests are about
-# the pages' own content, so they leave the bar out rather than fail on it.
-CONTEXT = {"exclude": [[".quick-exit"]]}
-
-
-def violations(page):
-    results = Axe().run(page, context=CONTEXT, options={"runOnly": {"type": "tag", "values": TAGS}})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[node['target'] for node in v['nodes'][:5]]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -32,7 +20,7 @@ def test_expected_page_has_no_axe_violations(live_site, page, url, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_site.url + url)
     page.wait_for_load_state("load")
-    assert violations(page) == []
+    assert_no_axe_violations(page)
 
 
 def test_the_map_link_and_the_client_portal_link_are_plain_links_out(live_site, page):

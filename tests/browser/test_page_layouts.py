@@ -3,11 +3,11 @@ glance" panel, the blog's category row on a phone, whole cards as links with a v
 and axe's WCAG 2.2 AA and best-practice rules on every page type these layouts serve."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.axe import assert_no_axe_violations
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = {
     "home": "/",
     "services": "/services/",
@@ -20,10 +20,6 @@ PAGES = {
     "category": "/blog/category/managing-stress/",
     "search results": "/search/?q=therapy",
 }
-# The whole page, except the quick-exit bar that sits above every landmark by design (it must be
-# the first thing a keyboard reaches); the site chrome's own check is tests/browser/axe.py.
-CHROME = {"exclude": [[".quick-exit"]]}
-_axe = Axe()
 
 
 def boxes(page, selector):
@@ -145,12 +141,7 @@ def test_a_focused_card_shows_a_focus_ring(live_site, page):
 def test_no_axe_violations_with_best_practice_rules(live_site, page, url, viewport):
     page.set_viewport_size(viewport)
     page.goto(live_site.url + url)
-    results = _axe.run(page, context=CHROME, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    violations = results.response["violations"]
-    report = "\n".join(
-        f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes'][:3]]}" for v in violations
-    )
-    assert not violations, f"{url}:\n{report}"
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1440"])
