@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage
 from blog.reading_time import reading_minutes, words_in_body
-from practice.models import ServicesIndexPage, StandardPage, TeamPage
+from practice.models import LocationPage, ServicesIndexPage, StandardPage, TeamPage
 from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory, CategoryFactory, paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ def test_the_home_page_takes_the_practice_sections_and_the_blog_and_nothing_else
         ServicesIndexPage,
         TeamPage,
         StandardPage,
+        LocationPage,
         BlogIndexPage,
     }
 
