@@ -13,7 +13,7 @@ PUBLIC_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: help venv install install-dev migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
+.PHONY: help venv install install-dev messages migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,9 +34,23 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activa
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed  ## Create .venv and install the site's dependencies
+# Interface translations: the .po files are in git, the compiled .mo files are made here (with
+# gettext's msgfmt when installed, else polib, which wagtail-localize brings).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%.mo: locale/%.po $(VENV)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format -o $@ $<; \
+	else $(PY) -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' $< $@; fi
 
-install-dev: $(VENV)/.installed-dev  ## Also install what the tests and linters need
+install: $(VENV)/.installed $(MO_FILES)  ## Create .venv and install the site's dependencies
+
+install-dev: $(VENV)/.installed-dev $(MO_FILES)  ## Also install what the tests and linters need
+
+comma := ,
+SITE_LANGUAGES ?= en$(comma)ko$(comma)hi
+MESSAGE_LANGUAGES := $(filter-out en,$(subst $(comma), ,$(SITE_LANGUAGES)))
+messages: install  ## Collect the interface strings into locale/<language>/LC_MESSAGES/django.po
+	DEBUG=True $(PY) manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench
 
 migrate: install
 	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput

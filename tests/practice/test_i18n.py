@@ -1,6 +1,10 @@
 """Languages (issue 12): locales, language-prefixed addresses and the English fallback."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -211,3 +215,60 @@ def test_the_sitemap_lists_each_page_in_each_language_it_exists_in(client, korea
     paths = {loc.split("localhost", 1)[1] for loc in locs}
     assert {"/", "/services/", "/team/", "/ko/", "/ko/services/"} <= paths
     assert "/ko/team/" not in paths and "/hi/" not in paths
+
+
+# Interface translations ------------------------------------------------------------------
+
+PROJECT_FILES_TO_SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "staticfiles", "media", "*.sqlite3*", "*.mo", "__pycache__", ".*_cache"
+)
+
+
+@pytest.mark.xfail(
+    reason="Issue 12, step 2: the public templates and forms are not yet wrapped in {% translate %} "
+    "(other work was rewriting them); this passes once every string is marked and translated.",
+    strict=False,
+)
+def test_makemessages_finds_no_untranslated_string(tmp_path):
+    """`make messages` on a copy of the project leaves every shipped language fully translated:
+    no new string, nothing untranslated or fuzzy."""
+    base = Path(django_settings.BASE_DIR)
+    copy = tmp_path / "project"
+    shutil.copytree(base, copy, ignore=PROJECT_FILES_TO_SKIP)
+    languages = [code for code, _name in django_settings.LANGUAGES if code != django_settings.LANGUAGE_CODE]
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py, fixed arguments
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            *(f"--locale={code}" for code in languages),
+            "--no-obsolete",
+            *(f"--ignore={name}" for name in ("tests", "bench", "staticfiles", "media")),
+        ],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        check=True,
+        capture_output=True,
+    )
+    for code in languages:
+        catalog = polib.pofile(str(copy / "locale" / code / "LC_MESSAGES" / "django.po"))
+        missing = [entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()]
+        assert missing == [], f"{code}: {missing[:10]}"
+        # The marked strings are also all in the .po files shipped in git.
+        shipped = polib.pofile(str(base / "locale" / code / "LC_MESSAGES" / "django.po"))
+        assert {e.msgid for e in catalog} <= {e.msgid for e in shipped}, code
+
+
+def test_the_shipped_translations_are_complete_and_well_formed():
+    for code, _name in django_settings.LANGUAGES:
+        if code == django_settings.LANGUAGE_CODE:
+            continue
+        catalog = polib.pofile(
+            str(Path(django_settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po"))
+        )
+        assert catalog.metadata["Language"] == code
+        assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == [], code
+        for entry in catalog:
+            assert sorted(re.findall(r"%\(\w+\)s", entry.msgid)) == sorted(
+                re.findall(r"%\(\w+\)s", entry.msgstr)
+            )
