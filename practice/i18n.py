@@ -82,9 +82,22 @@ def serve(request, path):
         if isinstance(response, HttpResponse):
             return response
     response = on_serve_chain(page, request, args, kwargs)
-    if language_code != settings.LANGUAGE_CODE and page.locale.language_code != language_code:
-        note_fallback(response, page.locale.language_code, language_code)
+    if language_code != settings.LANGUAGE_CODE:
+        written_in = content_language(page)
+        if written_in != language_code:
+            note_fallback(response, written_in, language_code)
     return response
+
+
+def content_language(page):
+    """The language a page's content is written in: its locale's, except for an alias of a page
+    in another locale (wagtail-localize makes those for the parents of a translated page), which
+    shows the original's content untranslated."""
+    if page.alias_of_id:
+        original = page.alias_of
+        if original.locale_id != page.locale_id:
+            return original.locale.language_code
+    return page.locale.language_code
 
 
 def fallback_note(page_language, visitor_language):

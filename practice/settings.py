@@ -218,6 +218,9 @@ if unknown := [code for code in SITE_LANGUAGES if code not in LANG_INFO]:
 LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in SITE_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page sent for translation starts as a draft in the other locale, to be published once
+# translated and reviewed; until then visitors get the English page with a note.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True

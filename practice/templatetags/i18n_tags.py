@@ -16,12 +16,17 @@ register = template.Library()
 
 
 def page_translations(page):
-    """{language code: live translation} of a Wagtail page, the page itself included."""
+    """{language code: live translation} of a Wagtail page, the page itself included; an alias
+    of the page in another locale (its content untranslated) is not a translation."""
     if page is None or not hasattr(page, "get_translations"):
         return None
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    # Translations share one translation key, so an alias of one of them is in another locale.
+    ids = {translated.id for translated in translations}
     return {
         translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        for translated in translations
+        if translated.alias_of_id not in ids
     }
 
 

@@ -272,3 +272,36 @@ def test_the_shipped_translations_are_complete_and_well_formed():
             assert sorted(re.findall(r"%\(\w+\)s", entry.msgid)) == sorted(
                 re.findall(r"%\(\w+\)s", entry.msgstr)
             )
+
+
+# wagtail-localize's untranslated copies ---------------------------------------------------
+
+
+@pytest.fixture
+def korean_home_alias(site_tree):
+    """What wagtail-localize makes of a translated page's parents: aliases of the English pages."""
+    return site_tree.home.copy_for_translation(Locale.objects.get(language_code="ko"), alias=True)
+
+
+def test_an_untranslated_alias_is_served_with_the_note_and_left_out_of_hreflang_and_sitemap(
+    client, site_tree, korean_home_alias, compiled_messages
+):
+    assert korean_home_alias.live
+    html = client.get("/ko/").content.decode()
+    assert KOREAN_NOTE in html and 'lang="en"' in main_tag(html)
+    assert hreflangs(render_component("hreflang_links", "/ko/", korean_home_alias)) == {}
+    assert hreflangs(render_component("hreflang_links", "/", site_tree.home)) == {}
+    locs = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
+    assert not [loc for loc in locs if "/ko/" in loc]
+
+
+def test_a_page_sent_for_translation_stays_a_draft_until_published(client, site_tree, compiled_messages):
+    from django.contrib.auth import get_user_model
+    from wagtail_localize.operations import TranslationCreator
+
+    editor = get_user_model().objects.create_superuser("translator", password="pw")
+    ko = Locale.objects.get(language_code="ko")
+    TranslationCreator(editor, [ko]).create_translations(site_tree.services)
+    korean_services = site_tree.services.get_translation(ko)
+    assert not korean_services.live
+    assert KOREAN_NOTE in client.get("/ko/services/").content.decode()
