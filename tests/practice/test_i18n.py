@@ -305,3 +305,27 @@ def test_a_page_sent_for_translation_stays_a_draft_until_published(client, site_
     korean_services = site_tree.services.get_translation(ko)
     assert not korean_services.live
     assert KOREAN_NOTE in client.get("/ko/services/").content.decode()
+
+
+# Configuration ----------------------------------------------------------------------------
+
+
+def languages_for(value):
+    """LANGUAGES as settings read them with SITE_LANGUAGES=`value`, or the error's last line."""
+    from tests.practice.test_settings import PRODUCTION, run_python
+
+    result = run_python(
+        "-c",
+        "import django; django.setup(); from django.conf import settings; "
+        "print([code for code, _ in settings.LANGUAGES], settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES)",
+        **PRODUCTION,
+        SITE_LANGUAGES=value,
+    )
+    return (result.stdout or result.stderr).strip().splitlines()[-1]
+
+
+def test_site_languages_come_from_the_environment():
+    assert languages_for("en,ko") == "['en', 'ko'] True"
+    assert languages_for(" en , hi ") == "['en', 'hi'] True"
+    assert "must include en" in languages_for("ko,hi")
+    assert "does not know" in languages_for("en,klingon")
