@@ -7,6 +7,7 @@ a 404 (see `serve`).
 """
 
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -139,3 +140,16 @@ def note_fallback(response, page_language, visitor_language):
         add_note(response)
     else:
         response.add_post_render_callback(add_note)
+
+
+def fallback_urls(urls):
+    """The other addresses of the pages at `urls`: a page's address without a language prefix
+    (English) also serves it, until it is translated, under every other language's prefix.
+    A proxy or CDN keeps those too, so they are purged with it."""
+    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    result = []
+    for url in urls:
+        parts = urlsplit(url)
+        if not translation.get_language_from_path(parts.path):
+            result.extend(urlunsplit(parts._replace(path=f"/{code}{parts.path}")) for code in others)
+    return result

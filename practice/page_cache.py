@@ -349,8 +349,11 @@ def purge_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page, Site
 
+    from practice.i18n import fallback_urls
+
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().specific())
+    batch.add_urls(fallback_urls(batch.urls))  # /ko/… serves pages not yet in Korean in English
     for site in Site.objects.all():
         batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/robots.txt"])
     batch.purge()

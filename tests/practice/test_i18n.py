@@ -329,3 +329,15 @@ def test_site_languages_come_from_the_environment():
     assert languages_for(" en , hi ") == "['en', 'hi'] True"
     assert "must include en" in languages_for("ko,hi")
     assert "does not know" in languages_for("en,klingon")
+
+
+def test_a_proxy_purge_also_reaches_the_english_pages_served_under_other_prefixes():
+    from practice.i18n import fallback_urls
+
+    urls = fallback_urls(
+        ["https://www.example.org/services/anxiety/", "https://www.example.org/ko/services/"]
+    )
+    assert sorted(urls) == [
+        "https://www.example.org/hi/services/anxiety/",
+        "https://www.example.org/ko/services/anxiety/",
+    ]
