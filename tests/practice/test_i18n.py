@@ -341,3 +341,17 @@ def test_a_proxy_purge_also_reaches_the_english_pages_served_under_other_prefixe
         "https://www.example.org/hi/services/anxiety/",
         "https://www.example.org/ko/services/anxiety/",
     ]
+
+
+def test_the_blog_and_its_routes_fall_back_too_and_the_feed_stays_a_feed(
+    client, site_tree, compiled_messages
+):
+    from tests.blog.factories import BlogIndexPageFactory
+
+    BlogIndexPageFactory(parent=site_tree.home)
+    html = client.get("/ko/blog/").content.decode()
+    assert KOREAN_NOTE in html and 'lang="en"' in main_tag(html)
+    feed = client.get("/ko/blog/feed/")
+    assert feed.status_code == 200
+    assert "translation-note" not in feed.content.decode()
+    assert feed.content.decode().lstrip().startswith("<?xml")
