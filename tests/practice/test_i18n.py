@@ -355,3 +355,12 @@ def test_the_blog_and_its_routes_fall_back_too_and_the_feed_stays_a_feed(
     assert feed.status_code == 200
     assert "translation-note" not in feed.content.decode()
     assert feed.content.decode().lstrip().startswith("<?xml")
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_a_cached_fallback_keeps_its_note(client, site_tree, compiled_messages):
+    assert client.get("/ko/services/")["X-Cache"] == "MISS"
+    hit = client.get("/ko/services/")
+    assert hit["X-Cache"] == "HIT"
+    assert KOREAN_NOTE in hit.content.decode()
+    assert KOREAN_NOTE not in client.get("/services/").content.decode()
