@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see practice/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps screenshots lighthouse
+.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps screenshots lighthouse
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,14 +37,28 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activa
 	$(PIP) install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# Interface translations: the .po files are in git, the compiled .mo files are made here (with
+# gettext's msgfmt when installed, else polib, which wagtail-localize brings).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%.mo: locale/%.po $(VENV)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format -o $@ $<; \
+	else $(PY) -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' $< $@; fi
+
 $(FONT): $(VENV)/.installed practice/management/commands/build_fonts.py
 	DEBUG=True $(PY) manage.py build_fonts
 
 fonts: $(FONT)  ## Build the subset web font into static/fonts/ (install does it)
 
-install: $(VENV)/.installed $(FONT)  ## Create .venv and install the site's dependencies
+install: $(VENV)/.installed $(FONT) $(MO_FILES)  ## Create .venv and install the site's dependencies
 
-install-dev: $(VENV)/.installed-dev $(FONT)  ## Also install what the tests and linters need
+install-dev: $(VENV)/.installed-dev $(FONT) $(MO_FILES)  ## Also install what the tests and linters need
+
+comma := ,
+SITE_LANGUAGES ?= en$(comma)ko$(comma)hi
+MESSAGE_LANGUAGES := $(filter-out en,$(subst $(comma), ,$(SITE_LANGUAGES)))
+messages: install  ## Collect the interface strings into locale/<language>/LC_MESSAGES/django.po
+	DEBUG=True $(PY) manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench
 
 migrate: install
 	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, validate_email
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -88,6 +89,9 @@ class Submission(models.Model):
     first_replied_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     preferred_name = models.CharField(max_length=100)
+    # The language the visitor used the site in (its address: /ko/contact/intake/ is Korean),
+    # set by contact.services; shown to staff on the enquiry, never in an email.
+    language = models.CharField("language the visitor used", max_length=10, default="en", editable=False)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     preferred_channel = models.CharField(max_length=10, choices=Channel.choices)
@@ -153,6 +157,14 @@ class Submission(models.Model):
         if self.kind == self.Kind.CONTACT:
             return getattr(self, "contactmessage", self)
         return self
+
+    @property
+    def language_name(self):
+        """The visitor's language, named in English for staff ("Korean")."""
+        try:
+            return get_language_info(self.language)["name"]
+        except KeyError:
+            return self.language
 
     @property
     def service_label(self):

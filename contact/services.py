@@ -9,7 +9,7 @@ The emails themselves, their retries and their claims live in `contact.notificat
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from contact.models import Submission, SubmissionNote, SubmissionView
@@ -23,7 +23,8 @@ class RateLimited(Exception):
 
 def submission_create(*, form, request):
     """Takes one of the client's rate-limit slots, saves the valid form's submission with its
-    emails marked pending, and once the transaction commits queues those emails.
+    emails marked pending and the language the visitor used (the address's: /ko/contact/ is
+    Korean), and once the transaction commits queues those emails.
 
     Raises `RateLimited` (saving nothing) when the client has no slot left; the slot is taken
     before saving, so parallel posts cannot overrun the limit, and given back if saving fails.
@@ -34,6 +35,7 @@ def submission_create(*, form, request):
     try:
         with transaction.atomic():
             submission = form.save(commit=False)
+            submission.language = getattr(request, "LANGUAGE_CODE", "") or translation.get_language()
             notifications_prepare(submission)
             submission.save()
             form.save_m2m()

@@ -36,6 +36,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
@@ -60,7 +61,10 @@ def page_key(request):
     if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
         return None
     path = request.path
-    if path.startswith((*EXCLUDED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)):
+    # /ko/contact/ and /ko/search/ are the forms and search in another language (practice/urls.py).
+    language = get_language_from_path(path)
+    unprefixed = path.removeprefix(f"/{language}") if language else path
+    if unprefixed.startswith(EXCLUDED_PREFIXES) or path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return None
     # A session cookie means someone signed in (visitors never get one): bypass without
     # loading the session.
@@ -345,8 +349,11 @@ def purge_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page, Site
 
+    from practice.i18n import fallback_urls
+
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().specific())
+    batch.add_urls(fallback_urls(batch.urls))  # /ko/… serves pages not yet in Korean in English
     for site in Site.objects.all():
         batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/robots.txt"])
     batch.purge()

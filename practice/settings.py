@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
@@ -40,6 +42,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # Wagtail's locale admin, replacing wagtail.locales
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -68,6 +72,7 @@ MIDDLEWARE = [
     "practice.page_cache.PageCacheMiddleware",  # before sessions, auth and CSRF: see "# Page cache"
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "practice.i18n.LocaleMiddleware",  # after sessions, before CommonMiddleware (Django's docs)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,7 +203,25 @@ SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20)
 SIGNIN_LOCKOUT_SECONDS = env_int("SIGNIN_LOCKOUT_SECONDS", 15 * 60)
 # End of staff sign-in.
 
-LANGUAGE_CODE = "en-us"
+# Languages (issue 12). SITE_LANGUAGES lists the languages the practice offers, English
+# first; English is the default and stays at /, the others are served under /<code>/
+# (practice/urls.py). Each is a Wagtail locale (a page can be translated into it with
+# wagtail-localize) and an interface language (gettext, locale/<code>/LC_MESSAGES).
+SITE_LANGUAGES = env_list("SITE_LANGUAGES", "en,ko,hi")
+LANGUAGE_CODE = "en"
+if LANGUAGE_CODE not in SITE_LANGUAGES or len(set(SITE_LANGUAGES)) != len(SITE_LANGUAGES):
+    raise ImproperlyConfigured(
+        f"SITE_LANGUAGES must include en (the default) once, and no code twice, not {SITE_LANGUAGES!r}."
+    )
+if unknown := [code for code in SITE_LANGUAGES if code not in LANG_INFO]:
+    raise ImproperlyConfigured(f"SITE_LANGUAGES has language codes Django does not know: {unknown!r}.")
+LANGUAGES = [(code, LANG_INFO[code]["name"]) for code in SITE_LANGUAGES]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page sent for translation starts as a draft in the other locale, to be published once
+# translated and reviewed; until then visitors get the English page with a note.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -1,20 +1,33 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE, serve_pattern
 
-from practice import views
+from practice import i18n, views
+from practice.sitemaps import LocalizedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("contact/", include("contact.urls")),
-    path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LocalizedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # Wagtail's own front-end helpers (wagtail.urls, less its page view, which is below).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name=WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
+        name="wagtailcore_login",
+    ),
 ]
 
 if settings.SERVE_MEDIA:
@@ -23,7 +36,15 @@ if settings.SERVE_MEDIA:
     # images from the proxy or object storage and sets SERVE_MEDIA=False.
     urlpatterns.append(re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", views.media))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# What a visitor reads or fills in, in each language: English at /contact/, /search/ and /,
+# the other languages of SITE_LANGUAGES under /ko/contact/, /ko/search/, /ko/ and so on.
+# Wagtail builds page addresses by reversing "wagtail_serve" in the page's language.
+urlpatterns += i18n_patterns(
+    path("contact/", include("contact.urls")),
+    path("search/", views.search, name="search"),
+    re_path(serve_pattern, i18n.serve, name="wagtail_serve"),
+    prefix_default_language=False,
+)
 
 handler400 = views.bad_request
 handler500 = views.server_error

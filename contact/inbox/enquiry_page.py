@@ -64,6 +64,7 @@ def reach_context(submission):
         "phone": submission.phone,
         "tel": tel_href(submission.phone),
         "preferred_channel": submission.get_preferred_channel_display(),
+        "language": submission.language_name,
         "scripts": outreach_scripts(submission),
     }
     if isinstance(submission, ConsultationRequest):

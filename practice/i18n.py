@@ -1,0 +1,155 @@
+"""Languages: the locale middleware, and Wagtail pages served in the URL's language.
+
+English is the default language and has no prefix; every other language in SITE_LANGUAGES is
+served under /<code>/ (practice/urls.py). A page not yet translated into the visitor's language
+is served in English under the visitor's address, with a note in the visitor's language, never
+a 404 (see `serve`).
+"""
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.middleware import locale
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from wagtail import hooks
+from wagtail.models import Site
+
+MAIN_TAG = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, without `Vary: Accept-Language`.
+
+    With `i18n_patterns(prefix_default_language=False)` the language is the URL's prefix, or
+    English without one: Django then ignores the Accept-Language header and any cookie, yet
+    still marks unprefixed responses as varying on the header, which would keep them out of the
+    page cache and split shared caches for nothing. No language cookie is ever set.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
+        kept = [value for value in vary if value.lower() != "accept-language"]
+        if kept != vary:
+            del response["Vary"]
+            if kept:
+                patch_vary_headers(response, kept)
+        return response
+
+
+def route(request, path, language_code):
+    """The (page, args, kwargs) for `path` in the page tree of `language_code`, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if language_code != settings.LANGUAGE_CODE:
+        with translation.override(language_code):
+            root = root.localized
+    try:
+        return root.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's page view (named `wagtail_serve`), with an English fallback.
+
+    In the visitor's language when the page has a live translation; otherwise the English page,
+    under the same address, with a note saying so (see `note_fallback`). Wagtail's
+    `before_serve_page` and `on_serve_page` hooks (privacy, previews) apply as in Wagtail's view.
+    """
+    language_code = translation.get_language()
+    result = route(request, path, language_code)
+    if result is None and language_code != settings.LANGUAGE_CODE:
+        result = route(request, path, settings.LANGUAGE_CODE)
+    if result is None:
+        raise Http404
+    page, args, kwargs = result
+
+    def serve_chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        response = fn(page, request, args, kwargs)
+        if isinstance(response, HttpResponse):
+            return response
+    response = on_serve_chain(page, request, args, kwargs)
+    if language_code != settings.LANGUAGE_CODE:
+        written_in = content_language(page)
+        if written_in != language_code:
+            note_fallback(response, written_in, language_code)
+    return response
+
+
+def content_language(page):
+    """The language a page's content is written in: its locale's, except for an alias of a page
+    in another locale (wagtail-localize makes those for the parents of a translated page), which
+    shows the original's content untranslated."""
+    if page.alias_of_id:
+        original = page.alias_of
+        if original.locale_id != page.locale_id:
+            return original.locale.language_code
+    return page.locale.language_code
+
+
+def fallback_note(page_language, visitor_language):
+    """The note, in the visitor's language, on a page served in another language."""
+    with translation.override(visitor_language):
+        return render_to_string(
+            "components/translation_fallback.html",
+            {
+                "visitor_language": visitor_language,
+                "page_language_name": translation.get_language_info(page_language)["name_translated"],
+                "visitor_language_name": translation.get_language_info(visitor_language)["name_translated"],
+            },
+        )
+
+
+def note_fallback(response, page_language, visitor_language):
+    """Mark the page's <main> as written in `page_language` and open it with the note.
+
+    Done on the rendered page so that every page type gets it, whatever its template.
+    """
+
+    def add_note(response):
+        if "html" not in response.get("Content-Type", ""):
+            return response
+        html = response.content.decode(response.charset)
+        match = MAIN_TAG.search(html)
+        if match is None:
+            return response
+        tag = match.group(0)
+        if " lang=" not in tag:
+            tag = f'{tag[:-1]} lang="{escape(page_language)}">'
+        html = (
+            html[: match.start()] + tag + fallback_note(page_language, visitor_language) + html[match.end() :]
+        )
+        response.content = html.encode(response.charset)
+        return response
+
+    if getattr(response, "is_rendered", True):
+        add_note(response)
+    else:
+        response.add_post_render_callback(add_note)
+
+
+def fallback_urls(urls):
+    """The other addresses of the pages at `urls`: a page's address without a language prefix
+    (English) also serves it, until it is translated, under every other language's prefix.
+    A proxy or CDN keeps those too, so they are purged with it."""
+    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    result = []
+    for url in urls:
+        parts = urlsplit(url)
+        if not translation.get_language_from_path(parts.path):
+            result.extend(urlunsplit(parts._replace(path=f"/{code}{parts.path}")) for code in others)
+    return result

@@ -1,0 +1,92 @@
+"""Template tags for the languages of a page: the language switcher and the hreflang links.
+
+A Wagtail page exists in the languages it has a live translation in (its own included); any
+other address (the forms, search, a blog listing's sub-route) exists in every language of
+SITE_LANGUAGES, at the same path under that language's prefix.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from practice.structured_data import absolute
+
+register = template.Library()
+
+
+def page_translations(page):
+    """{language code: live translation} of a Wagtail page, the page itself included; an alias
+    of the page in another locale (its content untranslated) is not a translation."""
+    if page is None or not hasattr(page, "get_translations"):
+        return None
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    # Translations share one translation key, so an alias of one of them is in another locale.
+    ids = {translated.id for translated in translations}
+    return {
+        translated.locale.language_code: translated
+        for translated in translations
+        if translated.alias_of_id not in ids
+    }
+
+
+def without_language(path):
+    language_code = translation.get_language_from_path(path)
+    return path.removeprefix(f"/{language_code}") if language_code else path
+
+
+def serves_page_itself(request, page):
+    """Whether the request is for the page's own address, in any language (not a sub-route
+    such as a blog category)."""
+    url = page.get_url(request)
+    return bool(url) and without_language(request.path) == without_language(url)
+
+
+def address_in(request, page, translations, language_code):
+    """The address of what the visitor is reading, in `language_code`: the translation's own
+    address when there is one, else the same path under that language's prefix (which serves
+    the English fallback)."""
+    if translations and language_code in translations and serves_page_itself(request, page):
+        return translations[language_code].get_url(request)
+    return translate_url(request.get_full_path(), language_code)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """Every language of the site with the address of this page in it, named in its own
+    language, for the language switcher. `exists` is False where the visitor would get the
+    English fallback."""
+    request = context["request"]
+    page = context.get("page")
+    translations = page_translations(page)
+    current = translation.get_language()
+    return [
+        {
+            "code": code,
+            "name": translation.get_language_info(code)["name_local"],
+            "url": address_in(request, page, translations, code),
+            "current": code == current,
+            "exists": translations is None or code in translations,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """`<link rel="alternate" hreflang>` entries, as (hreflang, absolute URL) pairs: exactly
+    the languages this page exists in, then x-default (the English version). Empty when the
+    page exists in one language only."""
+    request = context["request"]
+    page = context.get("page")
+    translations = page_translations(page)
+    if translations is not None and not serves_page_itself(request, page):
+        translations = None  # a sub-route: its path is the same in every language
+    codes = [code for code, _name in settings.LANGUAGES if translations is None or code in translations]
+    if len(codes) < 2:
+        return []
+    urls = {code: absolute(request, address_in(request, page, translations, code)) for code in codes}
+    alternates = [(code, urls[code]) for code in codes]
+    if settings.LANGUAGE_CODE in urls:
+        alternates.append(("x-default", urls[settings.LANGUAGE_CODE]))
+    return alternates

@@ -1,0 +1,366 @@
+"""Languages (issue 12): locales, language-prefixed addresses and the English fallback."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings as django_settings
+from django.template import Context, Template
+from django.test import RequestFactory, override_settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from tests.factories import ServicePageFactory
+
+pytestmark = pytest.mark.django_db
+
+KOREAN_NOTE = "이 페이지는 아직 한국어로 제공되지 않습니다"
+
+
+@pytest.fixture(scope="module")
+def compiled_messages(tmp_path_factory):
+    """The repository's .po files compiled into a folder of their own (.mo files are built at
+    install time and not kept in git), so tests see the shipped translations."""
+    folder = tmp_path_factory.mktemp("locale")
+    for po_path in Path(django_settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"):
+        target = folder / po_path.relative_to(Path(django_settings.BASE_DIR, "locale"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        polib.pofile(str(po_path)).save_as_mofile(str(target.with_suffix(".mo")))
+    with override_settings(LOCALE_PATHS=[folder]):
+        yield folder
+
+
+@pytest.fixture
+def korean(site_tree):
+    """The site with a published Korean home page and services index (not its services)."""
+    ko = Locale.objects.get(language_code="ko")
+    for page in (site_tree.home, site_tree.services):
+        translated = page.copy_for_translation(ko)
+        translated.title = {"home": "홈", "services": "서비스"}.get(page.slug, translated.title)
+        translated.save_revision().publish()
+    return site_tree
+
+
+def main_tag(html):
+    return re.search(r"<main\b[^>]*>", html).group(0)
+
+
+def test_each_configured_language_has_a_locale_and_english_stays_the_default():
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert {code for code, _name in django_settings.LANGUAGES} <= codes
+    assert {"en", "ko", "hi"} <= codes
+    assert Locale.get_default().language_code == "en"
+
+
+def test_editors_and_moderators_may_translate_pages():
+    from django.contrib.auth.models import Group
+
+    for name in ("Editors", "Moderators"):
+        perms = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
+        assert ("wagtail_localize", "submit_translation") in set(perms), name
+
+
+def test_existing_pages_stay_english_at_their_addresses(client, site_tree):
+    assert {page.locale.language_code for page in Page.objects.filter(depth__gt=1)} == {"en"}
+    response = client.get("/services/")
+    assert response.status_code == 200
+    assert "translation-note" not in response.content.decode()
+    assert response["Content-Language"] == "en"
+
+
+def test_the_language_comes_from_the_address_never_the_browser_or_a_cookie(client, site_tree):
+    response = client.get("/services/", headers={"accept-language": "ko"})
+    assert response["Content-Language"] == "en"
+    assert "accept-language" not in response.get("Vary", "").lower()
+    assert not response.cookies
+
+
+def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
+    response = client.get("/ko/services/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "ko"
+    html = response.content.decode()
+    assert "서비스" in html
+    assert "translation-note" not in html
+    assert not response.cookies
+
+
+def test_an_untranslated_page_falls_back_to_english_with_a_note(client, korean, compiled_messages):
+    ServicePageFactory(parent=korean.services, title="Anxiety therapy", slug="anxiety")
+    response = client.get("/ko/services/anxiety/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anxiety therapy" in html
+    assert 'lang="en"' in main_tag(html)
+    note = re.search(r'<p class="translation-note"[^>]*>(.*?)</p>', html, re.S)
+    assert note is not None and 'lang="ko"' in note.group(0)
+    assert KOREAN_NOTE in note.group(1)
+    assert re.search(r'<link rel="canonical" href="https?://[^/"]+/services/anxiety/">', html)
+
+
+def test_without_any_korean_pages_the_whole_site_falls_back_to_english(client, site_tree, compiled_messages):
+    for path in ("/ko/", "/ko/services/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert KOREAN_NOTE in response.content.decode()
+    hindi = client.get("/hi/services/").content.decode()
+    assert 'class="translation-note" role="note" lang="hi"' in hindi
+    assert "अंग्रेज़ी" in hindi
+
+
+def test_addresses_that_match_no_page_in_any_language_are_still_404(client, korean):
+    assert client.get("/ko/no-such-page/").status_code == 404
+    assert client.get("/no-such-page/").status_code == 404
+    assert client.get("/fr/services/").status_code == 404
+
+
+def test_site_addresses_keep_no_prefix_and_the_forms_have_one_per_language(client, site_tree):
+    for path in ("/healthz", "/robots.txt", "/sitemap.xml", "/contact/", "/contact/intake/", "/search/"):
+        assert client.get(path).status_code == 200, path
+    for path in ("/ko/contact/", "/ko/contact/intake/", "/hi/contact/intake/", "/ko/search/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Language"] == path.split("/")[1]
+    for path in ("/ko/healthz/", "/ko/admin/", "/ko/sitemap.xml"):
+        assert client.get(path).status_code == 404, path
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_fallback_and_translated_pages_are_cached_apart_from_english(client, korean):
+    assert client.get("/ko/services/")["X-Cache"] == "MISS"
+    assert client.get("/ko/services/")["X-Cache"] == "HIT"
+    english = client.get("/services/")
+    assert english["X-Cache"] == "MISS"
+    assert "서비스" not in english.content.decode()
+    assert client.get("/services/", headers={"accept-language": "ko"})["X-Cache"] == "HIT"
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_search_and_forms_in_another_language_are_never_cached(client, site_tree):
+    for path in ("/ko/search/", "/ko/contact/"):
+        client.get(path)
+        assert client.get(path).get("X-Cache") is None, path
+
+
+# The language switcher and hreflang links ------------------------------------------------
+
+
+def render_component(name, path, page=None):
+    """A component as a page would include it, for a request of `path` in that path's language."""
+    request = RequestFactory().get(path)
+    with translation.override(translation.get_language_from_path(path) or "en"):
+        return Template(f'{{% include "components/{name}.html" %}}').render(
+            Context({"request": request, "page": page})
+        )
+
+
+def hreflangs(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_hreflang_links_list_exactly_the_languages_a_page_exists_in(korean):
+    html = render_component("hreflang_links", "/services/", korean.services)
+    links = hreflangs(html)
+    assert set(links) == {"en", "ko", "x-default"}
+    assert links["en"].endswith("/services/") and not links["en"].endswith("/ko/services/")
+    assert links["ko"].endswith("/ko/services/")
+    assert links["x-default"] == links["en"]
+    assert links["en"].startswith("http")
+    korean_page = korean.services.get_translation(Locale.objects.get(language_code="ko"))
+    assert hreflangs(render_component("hreflang_links", "/ko/services/", korean_page)) == links
+
+
+def test_a_page_in_english_only_has_no_hreflang_links_even_under_a_prefix(korean):
+    assert hreflangs(render_component("hreflang_links", "/team/", korean.team)) == {}
+    assert hreflangs(render_component("hreflang_links", "/ko/team/", korean.team)) == {}
+
+
+def test_the_forms_exist_in_every_language(site_tree):
+    links = hreflangs(render_component("hreflang_links", "/contact/intake/"))
+    assert set(links) == {"en", "ko", "hi", "x-default"}
+    assert links["hi"].endswith("/hi/contact/intake/")
+
+
+def switcher_links(html):
+    return re.findall(
+        r'<a href="([^"]*)" lang="([^"]+)" hreflang="([^"]+)"( aria-current="true")?>([^<]+)</a>', html
+    )
+
+
+def test_the_language_switcher_goes_to_the_same_page_in_each_language(korean):
+    html = render_component("language_switcher", "/ko/services/", korean.services)
+    assert '<nav class="language-switcher" aria-label="' in html
+    links = {lang: (url, bool(current), name) for url, lang, hreflang, current, name in switcher_links(html)}
+    assert links == {
+        "en": ("/services/", False, "English"),
+        "ko": ("/ko/services/", True, "한국어"),
+        "hi": ("/hi/services/", False, "हिंदी"),
+    }
+
+
+def test_the_language_switcher_keeps_the_visitors_place(site_tree):
+    html = render_component("language_switcher", "/contact/intake/?service=anxiety")
+    urls = {lang: url for url, lang, *_ in switcher_links(html)}
+    assert urls["ko"] == "/ko/contact/intake/?service=anxiety"
+    assert urls["en"] == "/contact/intake/?service=anxiety"
+
+
+def test_the_sitemap_lists_each_page_in_each_language_it_exists_in(client, korean):
+    locs = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
+    paths = {loc.split("localhost", 1)[1] for loc in locs}
+    assert {"/", "/services/", "/team/", "/ko/", "/ko/services/"} <= paths
+    assert "/ko/team/" not in paths and "/hi/" not in paths
+
+
+# Interface translations ------------------------------------------------------------------
+
+PROJECT_FILES_TO_SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "staticfiles", "media", "*.sqlite3*", "*.mo", "__pycache__", ".*_cache"
+)
+
+
+@pytest.mark.xfail(
+    reason="Issue 12, step 2: the public templates and forms are not yet wrapped in {% translate %} "
+    "(other work was rewriting them); this passes once every string is marked and translated.",
+    strict=False,
+)
+def test_makemessages_finds_no_untranslated_string(tmp_path):
+    """`make messages` on a copy of the project leaves every shipped language fully translated:
+    no new string, nothing untranslated or fuzzy."""
+    base = Path(django_settings.BASE_DIR)
+    copy = tmp_path / "project"
+    shutil.copytree(base, copy, ignore=PROJECT_FILES_TO_SKIP)
+    languages = [code for code, _name in django_settings.LANGUAGES if code != django_settings.LANGUAGE_CODE]
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py, fixed arguments
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            *(f"--locale={code}" for code in languages),
+            "--no-obsolete",
+            *(f"--ignore={name}" for name in ("tests", "bench", "staticfiles", "media")),
+        ],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        check=True,
+        capture_output=True,
+    )
+    for code in languages:
+        catalog = polib.pofile(str(copy / "locale" / code / "LC_MESSAGES" / "django.po"))
+        missing = [entry.msgid for entry in catalog.untranslated_entries() + catalog.fuzzy_entries()]
+        assert missing == [], f"{code}: {missing[:10]}"
+        # The marked strings are also all in the .po files shipped in git.
+        shipped = polib.pofile(str(base / "locale" / code / "LC_MESSAGES" / "django.po"))
+        assert {e.msgid for e in catalog} <= {e.msgid for e in shipped}, code
+
+
+def test_the_shipped_translations_are_complete_and_well_formed():
+    for code, _name in django_settings.LANGUAGES:
+        if code == django_settings.LANGUAGE_CODE:
+            continue
+        catalog = polib.pofile(
+            str(Path(django_settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.po"))
+        )
+        assert catalog.metadata["Language"] == code
+        assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == [], code
+        for entry in catalog:
+            assert sorted(re.findall(r"%\(\w+\)s", entry.msgid)) == sorted(
+                re.findall(r"%\(\w+\)s", entry.msgstr)
+            )
+
+
+# wagtail-localize's untranslated copies ---------------------------------------------------
+
+
+@pytest.fixture
+def korean_home_alias(site_tree):
+    """What wagtail-localize makes of a translated page's parents: aliases of the English pages."""
+    return site_tree.home.copy_for_translation(Locale.objects.get(language_code="ko"), alias=True)
+
+
+def test_an_untranslated_alias_is_served_with_the_note_and_left_out_of_hreflang_and_sitemap(
+    client, site_tree, korean_home_alias, compiled_messages
+):
+    assert korean_home_alias.live
+    html = client.get("/ko/").content.decode()
+    assert KOREAN_NOTE in html and 'lang="en"' in main_tag(html)
+    assert hreflangs(render_component("hreflang_links", "/ko/", korean_home_alias)) == {}
+    assert hreflangs(render_component("hreflang_links", "/", site_tree.home)) == {}
+    locs = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
+    assert not [loc for loc in locs if "/ko/" in loc]
+
+
+def test_a_page_sent_for_translation_stays_a_draft_until_published(client, site_tree, compiled_messages):
+    from django.contrib.auth import get_user_model
+    from wagtail_localize.operations import TranslationCreator
+
+    editor = get_user_model().objects.create_superuser("translator", password="pw")
+    ko = Locale.objects.get(language_code="ko")
+    TranslationCreator(editor, [ko]).create_translations(site_tree.services)
+    korean_services = site_tree.services.get_translation(ko)
+    assert not korean_services.live
+    assert KOREAN_NOTE in client.get("/ko/services/").content.decode()
+
+
+# Configuration ----------------------------------------------------------------------------
+
+
+def languages_for(value):
+    """LANGUAGES as settings read them with SITE_LANGUAGES=`value`, or the error's last line."""
+    from tests.practice.test_settings import PRODUCTION, run_python
+
+    result = run_python(
+        "-c",
+        "import django; django.setup(); from django.conf import settings; "
+        "print([code for code, _ in settings.LANGUAGES], settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES)",
+        **PRODUCTION,
+        SITE_LANGUAGES=value,
+    )
+    return (result.stdout or result.stderr).strip().splitlines()[-1]
+
+
+def test_site_languages_come_from_the_environment():
+    assert languages_for("en,ko") == "['en', 'ko'] True"
+    assert languages_for(" en , hi ") == "['en', 'hi'] True"
+    assert "must include en" in languages_for("ko,hi")
+    assert "does not know" in languages_for("en,klingon")
+
+
+def test_a_proxy_purge_also_reaches_the_english_pages_served_under_other_prefixes():
+    from practice.i18n import fallback_urls
+
+    urls = fallback_urls(
+        ["https://www.example.org/services/anxiety/", "https://www.example.org/ko/services/"]
+    )
+    assert sorted(urls) == [
+        "https://www.example.org/hi/services/anxiety/",
+        "https://www.example.org/ko/services/anxiety/",
+    ]
+
+
+def test_the_blog_and_its_routes_fall_back_too_and_the_feed_stays_a_feed(
+    client, site_tree, compiled_messages
+):
+    from tests.blog.factories import BlogIndexPageFactory
+
+    BlogIndexPageFactory(parent=site_tree.home)
+    html = client.get("/ko/blog/").content.decode()
+    assert KOREAN_NOTE in html and 'lang="en"' in main_tag(html)
+    feed = client.get("/ko/blog/feed/")
+    assert feed.status_code == 200
+    assert "translation-note" not in feed.content.decode()
+    assert feed.content.decode().lstrip().startswith("<?xml")
+
+
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_a_cached_fallback_keeps_its_note(client, site_tree, compiled_messages):
+    assert client.get("/ko/services/")["X-Cache"] == "MISS"
+    hit = client.get("/ko/services/")
+    assert hit["X-Cache"] == "HIT"
+    assert KOREAN_NOTE in hit.content.decode()
+    assert KOREAN_NOTE not in client.get("/services/").content.decode()
