@@ -13,7 +13,7 @@ from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from contact.models import INTAKE_GROUP_NAME, Submission
+from contact.models.submissions import INTAKE_GROUP_NAME, Submission
 
 
 def is_intake_staff(user):

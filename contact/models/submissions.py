@@ -1,4 +1,4 @@
-"""Stored contact messages and consultation requests, and the staff-edited contact settings.
+"""Stored contact messages and consultation requests.
 
 A `Submission` holds what every enquiry has (who to reach and how, consents, status, the
 notification's delivery state); `ContactMessage` and `ConsultationRequest` extend it with
@@ -8,14 +8,9 @@ together while each answer keeps its own column.
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language_info
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 INTAKE_GROUP_NAME = "Intake coordinators"
 
@@ -277,152 +272,3 @@ class ConsultationRequest(Submission):
     def best_times(self):
         """Labels of the chosen best times, in BestTime order."""
         return [label for value, label in self.BestTime.choices if getattr(self, f"best_time_{value}")]
-
-
-class SubmissionView(models.Model):
-    """One staff member opening one submission in the admin: the access log shown on it."""
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="views")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    # The name at the time, so the log survives the account being deleted.
-    username = models.CharField(max_length=150)
-    viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-viewed_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.username} viewed #{self.submission_id} at {self.viewed_at:%Y-%m-%d %H:%M}"
-
-
-class SubmissionNote(models.Model):
-    """A staff note on a submission (what was tried, what was agreed): for intake staff only."""
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # The name at the time, so the note still says who wrote it if the account goes.
-    author_name = models.CharField(max_length=150)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    text = models.TextField(max_length=2000)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = "enquiry note"
-
-    def __str__(self):
-        # No text here: it may name the person.
-        return f"Note on #{self.submission_id} by {self.author_name}"
-
-
-def validate_recipient_lines(value):
-    for line in value.splitlines():
-        if line.strip():
-            try:
-                validate_email(line.strip())
-            except ValidationError:
-                raise ValidationError(f"“{line.strip()}” is not an email address.") from None
-
-
-@register_setting(icon="mail")
-class ContactSettings(BaseGenericSetting):
-    notification_recipients = models.TextField(
-        blank=True,
-        validators=[validate_recipient_lines],
-        help_text=(
-            "Who is told about new requests, one email address per line. Empty: the practice's "
-            "public email address from Practice details."
-        ),
-    )
-    include_details_in_email = models.BooleanField(
-        default=False,
-        verbose_name="Include answers in notification emails",
-        help_text=(
-            "Only tick this if your email provider has signed a business associate agreement (BAA) "
-            "with the practice. Otherwise emails say only that a request arrived, with a link."
-        ),
-    )
-    send_visitor_confirmation = models.BooleanField(
-        default=True,
-        help_text=(
-            "Email visitors a short, generic “we received your request” when they asked for one "
-            "(the receipt box on the contact form, the email consent on the consultation request). "
-            "It repeats nothing they wrote."
-        ),
-    )
-    visitor_sender_name = models.CharField(
-        max_length=60,
-        default="WR Wellness",
-        help_text=(
-            "The sender name visitors see on emails to them. Others may see their inbox: keep it "
-            "neutral (no “therapy” or “counseling”)."
-        ),
-    )
-    visitor_subject = models.CharField(
-        max_length=120,
-        default="Your message to us",
-        help_text="The subject of the receipt visitors get. Keep it neutral, as above.",
-    )
-    retention_days = models.PositiveIntegerField(
-        default=365,
-        validators=[MinValueValidator(1)],
-        help_text="Requests older than this many days are deleted by the daily purge_submissions job.",
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("notification_recipients"), FieldPanel("include_details_in_email")],
-            heading="Staff notifications",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("send_visitor_confirmation"),
-                FieldPanel("visitor_sender_name"),
-                FieldPanel("visitor_subject"),
-            ],
-            heading="Messages to visitors",
-        ),
-        FieldPanel("retention_days"),
-    ]
-
-    class Meta:
-        verbose_name = "Contact and intake"
-
-    @classmethod
-    def get_permission_policy(cls):
-        """Only intake staff may change these: the recipients decide who reads every enquiry."""
-        from contact.permissions import IntakeStaffPermissionPolicy  # it imports this module
-
-        return IntakeStaffPermissionPolicy(cls)
-
-    @property
-    def recipient_list(self):
-        return [line.strip() for line in self.notification_recipients.splitlines() if line.strip()]
-
-
-class SubmissionExport(models.Model):
-    """One staff member downloading the inbox as a spreadsheet: the export half of the access log.
-
-    `filters` describes the filters in words; a search's words are not kept (they can be names).
-    """
-
-    class Format(models.TextChoices):
-        CSV = "csv", "CSV"
-        XLSX = "xlsx", "Excel (XLSX)"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    # The name at the time, so the log survives the account being deleted.
-    username = models.CharField(max_length=150)
-    exported_at = models.DateTimeField(default=timezone.now, db_index=True)
-    format = models.CharField(max_length=10, choices=Format.choices)
-    filters = models.CharField(max_length=500, blank=True)
-    row_count = models.PositiveIntegerField()
-
-    class Meta:
-        ordering = ["-exported_at", "-pk"]
-        verbose_name = "enquiry export"
-        verbose_name_plural = "enquiry exports"
-
-    def __str__(self):
-        return f"{self.username} exported {self.row_count} enquiries as {self.format}"
