@@ -360,3 +360,21 @@ def test_a_cached_fallback_keeps_its_note(client, site_tree, compiled_messages):
     assert hit["X-Cache"] == "HIT"
     assert KOREAN_NOTE in hit.content.decode()
     assert KOREAN_NOTE not in client.get("/services/").content.decode()
+
+
+@pytest.mark.parametrize("page", ["home", "clinician", "article"])
+def test_editors_can_open_pages_that_have_translations(client, korean, admin_user, page):
+    """Wagtail's editor lists a page's translations with a narrow query (`.only()`); the
+    default managers that join a page's image must not break it."""
+    from tests.blog.factories import ArticlePageFactory, BlogIndexPageFactory
+    from tests.factories import ClinicianPageFactory
+
+    pages = {
+        "home": lambda: korean.home,
+        "clinician": lambda: ClinicianPageFactory(parent=korean.team),
+        "article": lambda: ArticlePageFactory(parent=BlogIndexPageFactory(parent=korean.home)),
+    }
+    target = pages[page]()
+    client.force_login(admin_user)
+    assert client.get(f"/admin/pages/{target.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/add/practice/standardpage/{korean.home.pk}/").status_code == 200
