@@ -38,6 +38,26 @@ def test_on_a_phone_brand_request_button_and_menu_share_one_short_row(live_site,
     assert box(header)["width"] <= PHONE["width"]
 
 
+def test_on_a_phone_a_call_link_is_always_at_the_top_beside_the_quick_exit(live_site, page):
+    """No room in the header row for a fourth thing: the call link takes the quick-exit bar's
+    empty side, which stays in reach while scrolling; the quick exit stays first for keyboards."""
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/blog/healing-from-trust-issues/")
+    call = page.get_by_role("complementary", name="Call the practice").get_by_role("link")
+    exit_button = page.get_by_role("link", name="Exit this page")
+    assert call.is_visible() and call.get_attribute("href").startswith("tel:")
+    assert same_row(box(call), box(exit_button))
+    assert box(page.locator(".top-bar"))["height"] < 60  # one short row: nothing wraps
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    assert call.is_visible() and box(call)["y"] < 60  # sticky with the bar
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Exit this page"
+    page.set_viewport_size(DESKTOP)
+    assert not call.is_visible()  # a desktop shows the phone number in the footer
+
+
 def test_opening_the_menu_keeps_the_button_size_and_offers_links_a_call_and_search(live_site, page):
     page.set_viewport_size(PHONE)
     page.goto(live_site.url + "/")
