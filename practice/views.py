@@ -38,11 +38,13 @@ def search(request):
 @require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Search results and the thank-you page, under every language's prefix too (/ko/search/).
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
-        "Disallow: /contact/thanks/",
+        *(f"Disallow: {prefix}/search/" for prefix in prefixes),
+        *(f"Disallow: {prefix}/contact/thanks/" for prefix in prefixes),
         "",
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
         "",

@@ -28,8 +28,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Staff, the forms (per-visitor CSRF tokens), previews and documents behind collection privacy.
-    if (req.url ~ "^/(admin|contact|documents)(/|$)" || req.http.Authorization) {
+    # Staff, the forms (per-visitor CSRF tokens) in every language (/contact/, /ko/contact/),
+    # previews and documents behind collection privacy.
+    if (req.url ~ "^/(admin|documents)(/|$)" || req.url ~ "^/([a-z]{2,3}(-[a-z0-9]+)?/)?contact(/|$)"
+        || req.http.Authorization) {
         return (pass);
     }
     # Anyone signed in always gets a fresh page.

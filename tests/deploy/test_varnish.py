@@ -73,6 +73,13 @@ def test_campaign_parameters_share_the_cached_page(stack):
     assert state == "HIT"
 
 
+def test_the_forms_are_never_kept_in_any_language(stack):
+    """The forms carry a per-visitor CSRF token: Varnish passes them under every prefix."""
+    _, varnish = stack
+    for path in ("/contact/", "/ko/contact/", "/hi/contact/intake/"):
+        assert [get(varnish.url + path)[0] for _ in range(2)] == ["MISS", "MISS"], path
+
+
 def test_a_signed_in_editor_always_gets_a_fresh_page(stack):
     site, varnish = stack
     site.create_user(EDITOR, PASSWORD, groups=["Editors"])

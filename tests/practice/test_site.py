@@ -21,6 +21,13 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Disallow: /admin/" in body
 
 
+def test_robots_txt_keeps_crawlers_out_of_search_and_thank_you_pages_in_every_language(client):
+    body = client.get("/robots.txt").content.decode()
+    for prefix in ("", "/ko", "/hi"):
+        assert f"Disallow: {prefix}/search/" in body
+        assert f"Disallow: {prefix}/contact/thanks/" in body
+
+
 def test_healthz_answers_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
