@@ -175,6 +175,7 @@ LIST_EXPORT = {
     "get_preferred_channel_display": "Preferred channel",
     "service_label": "Service",
     "location_label": "Location",
+    "language_name": "Language",
     "get_notification_state_display": "Notification",
     "staff_notes": "Staff notes",
 }

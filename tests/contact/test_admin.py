@@ -162,6 +162,16 @@ def test_csv_and_xlsx_exports(client, coordinator, enquiry):
     assert "Inbox Person" in values and "Anxiety therapy" in values
 
 
+def test_exports_say_which_language_the_visitor_wrote_in(client, coordinator, enquiry):
+    enquiry.language = "ko"
+    enquiry.save(update_fields=["language"])
+    client.force_login(coordinator)
+    text = export_text(client.get(reverse("enquiries:index"), {"export": "csv"}))
+    header, row = text.splitlines()[:2]
+    assert "Language" in header.split(",")
+    assert "Korean" in row.split(",")
+
+
 def export_text(response):
     return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
 
