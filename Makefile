@@ -89,10 +89,12 @@ serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectst
 	{ $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn practice.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
 
-test-deps:  ## Install Debian's Chromium (browser tests) and Varnish (proxy tests) when missing
+test-deps:  ## Install Debian's Chromium (browser tests), Varnish (proxy tests) and Korean and Hindi fonts (screenshots) when missing
 	@missing=""; \
 	{ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; } || missing="$$missing chromium"; \
 	{ command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ]; } || missing="$$missing varnish"; \
+	{ ! command -v fc-list >/dev/null 2>&1 || fc-list :lang=ko family | grep -q .; } || missing="$$missing fonts-nanum"; \
+	{ ! command -v fc-list >/dev/null 2>&1 || fc-list :lang=hi family | grep -q .; } || missing="$$missing fonts-lohit-deva"; \
 	[ -z "$$missing" ] || { echo "Installing Debian's$$missing for the tests…"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
 	  || { echo "error: could not install$$missing; run 'apt-get install$$missing' as root"; exit 1; }; }

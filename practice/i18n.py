@@ -6,20 +6,15 @@ is served in English under the visitor's address, with a note in the visitor's l
 a 404 (see `serve`).
 """
 
-import re
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.middleware import locale
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.html import escape
 from wagtail import hooks
 from wagtail.models import Site
-
-MAIN_TAG = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -61,8 +56,9 @@ def serve(request, path):
     """Wagtail's page view (named `wagtail_serve`), with an English fallback.
 
     In the visitor's language when the page has a live translation; otherwise the English page,
-    under the same address, with a note saying so (see `note_fallback`). Wagtail's
-    `before_serve_page` and `on_serve_page` hooks (privacy, previews) apply as in Wagtail's view.
+    under the same address, which base.html marks as written in English and opens with a note
+    in the visitor's language (`request.translation_fallback`). Wagtail's `before_serve_page`
+    and `on_serve_page` hooks (privacy, previews) apply as in Wagtail's view.
     """
     language_code = translation.get_language()
     result = route(request, path, language_code)
@@ -71,6 +67,10 @@ def serve(request, path):
     if result is None:
         raise Http404
     page, args, kwargs = result
+    if language_code != settings.LANGUAGE_CODE:
+        written_in = content_language(page)
+        if written_in != language_code:
+            request.translation_fallback = fallback(written_in, language_code)
 
     def serve_chain(page, request, args, kwargs):
         return page.serve(request, *args, **kwargs)
@@ -82,12 +82,7 @@ def serve(request, path):
         response = fn(page, request, args, kwargs)
         if isinstance(response, HttpResponse):
             return response
-    response = on_serve_chain(page, request, args, kwargs)
-    if language_code != settings.LANGUAGE_CODE:
-        written_in = content_language(page)
-        if written_in != language_code:
-            note_fallback(response, written_in, language_code)
-    return response
+    return on_serve_chain(page, request, args, kwargs)
 
 
 def content_language(page):
@@ -101,45 +96,16 @@ def content_language(page):
     return page.locale.language_code
 
 
-def fallback_note(page_language, visitor_language):
-    """The note, in the visitor's language, on a page served in another language."""
+def fallback(page_language, visitor_language):
+    """What components/translation_fallback.html says on a page served in another language than
+    the visitor's: both languages, named in the visitor's."""
     with translation.override(visitor_language):
-        return render_to_string(
-            "components/translation_fallback.html",
-            {
-                "visitor_language": visitor_language,
-                "page_language_name": translation.get_language_info(page_language)["name_translated"],
-                "visitor_language_name": translation.get_language_info(visitor_language)["name_translated"],
-            },
-        )
-
-
-def note_fallback(response, page_language, visitor_language):
-    """Mark the page's <main> as written in `page_language` and open it with the note.
-
-    Done on the rendered page so that every page type gets it, whatever its template.
-    """
-
-    def add_note(response):
-        if "html" not in response.get("Content-Type", ""):
-            return response
-        html = response.content.decode(response.charset)
-        match = MAIN_TAG.search(html)
-        if match is None:
-            return response
-        tag = match.group(0)
-        if " lang=" not in tag:
-            tag = f'{tag[:-1]} lang="{escape(page_language)}">'
-        html = (
-            html[: match.start()] + tag + fallback_note(page_language, visitor_language) + html[match.end() :]
-        )
-        response.content = html.encode(response.charset)
-        return response
-
-    if getattr(response, "is_rendered", True):
-        add_note(response)
-    else:
-        response.add_post_render_callback(add_note)
+        return {
+            "page_language": page_language,
+            "visitor_language": visitor_language,
+            "page_language_name": translation.get_language_info(page_language)["name_translated"],
+            "visitor_language_name": translation.get_language_info(visitor_language)["name_translated"],
+        }
 
 
 def fallback_urls(urls):

@@ -10,24 +10,36 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
 
 register = template.Library()
 
 
-def page_translations(page):
-    """{language code: live translation} of a Wagtail page, the page itself included; an alias
-    of the page in another locale (its content untranslated) is not a translation."""
+def page_translations(request, page):
+    """{language code: address} of a Wagtail page's live translations, the page itself included;
+    an alias of the page in another locale (its content untranslated) is not a translation.
+
+    Built once per content generation (a publish renews it) and once per request, so the
+    switcher and the hreflang links cost no query on a warm cache."""
     if page is None or not hasattr(page, "get_translations"):
         return None
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
-    # Translations share one translation key, so an alias of one of them is in another locale.
-    ids = {translated.id for translated in translations}
-    return {
-        translated.locale.language_code: translated
-        for translated in translations
-        if translated.alias_of_id not in ids
-    }
+    memo = request.__dict__.setdefault("_page_translations", {})
+    if page.pk not in memo:
+
+        def build():
+            translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+            # Translations share one translation key, so an alias of one of them is in another locale.
+            ids = {translated.id for translated in translations}
+            return {
+                translated.locale.language_code: translated.get_url(request)
+                for translated in translations
+                if translated.alias_of_id not in ids
+            }
+
+        name = f"translations:{page.translation_key}:{request.get_host()}"
+        memo[page.pk] = cached_fragment(name, build, request=request)
+    return memo[page.pk]
 
 
 def without_language(path):
@@ -47,7 +59,7 @@ def address_in(request, page, translations, language_code):
     address when there is one, else the same path under that language's prefix (which serves
     the English fallback)."""
     if translations and language_code in translations and serves_page_itself(request, page):
-        return translations[language_code].get_url(request)
+        return translations[language_code]
     return translate_url(request.get_full_path(), language_code)
 
 
@@ -58,7 +70,7 @@ def language_versions(context):
     English fallback."""
     request = context["request"]
     page = context.get("page")
-    translations = page_translations(page)
+    translations = page_translations(request, page)
     current = translation.get_language()
     return [
         {
@@ -79,7 +91,7 @@ def hreflang_alternates(context):
     page exists in one language only."""
     request = context["request"]
     page = context.get("page")
-    translations = page_translations(page)
+    translations = page_translations(request, page)
     if translations is not None and not serves_page_itself(request, page):
         translations = None  # a sub-route: its path is the same in every language
     codes = [code for code, _name in settings.LANGUAGES if translations is None or code in translations]
