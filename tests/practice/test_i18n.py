@@ -378,3 +378,24 @@ def test_editors_can_open_pages_that_have_translations(client, korean, admin_use
     client.force_login(admin_user)
     assert client.get(f"/admin/pages/{target.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/add/practice/standardpage/{korean.home.pk}/").status_code == 200
+
+
+# The crisis notice in each language ------------------------------------------------------
+
+
+def crisis_notice(html):
+    return re.search(r'<section class="crisis-notice".*?</section>', html, re.S).group(0)
+
+
+def test_the_crisis_notice_says_in_each_language_how_to_get_an_interpreter(client, site_tree, compiled_messages):
+    english = crisis_notice(client.get("/contact/").content.decode())
+    assert "interpreter" not in english
+    for path, heading, interpreter, language_name in (
+        ("/ko/contact/", "응급 상황일 때", "통역", "“Korean”"),
+        ("/hi/contact/", "आपात स्थिति में", "दुभाषिया", "“Hindi”"),
+    ):
+        notice = crisis_notice(client.get(path).content.decode())
+        assert heading in notice
+        assert interpreter in notice and language_name in notice, path
+        for link in ('href="tel:988"', 'href="sms:988"', 'href="tel:18556546735"', 'href="tel:911"'):
+            assert link in notice, (path, link)
