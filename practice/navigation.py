@@ -9,7 +9,11 @@ most CACHE_TIMEOUT seconds later elsewhere.
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page, Site
 
 from practice.models import NavigationSettings, PracticeSettings
@@ -19,14 +23,63 @@ VERSION_KEY = "practice:navigation:version"
 LEGAL_PAGES = ("privacy_notice", "good_faith_estimate", "privacy_policy")
 
 
-def _links(stream, pages, request):
+# The demo's menu labels, in the translation catalogues: a label an editor writes is shown in
+# another language when the catalogue has it (these), else as written.
+STANDARD_LABELS = (
+    gettext_noop("Services"),
+    gettext_noop("Our team"),
+    gettext_noop("Fees & insurance"),
+    gettext_noop("Blog"),
+    gettext_noop("About"),
+    gettext_noop("Contact"),
+    gettext_noop("FAQ"),
+    gettext_noop("Request a consultation"),
+    gettext_noop("Location & directions"),
+    gettext_noop("Accessibility"),
+)
+
+
+class Localizer:
+    """Menu links in the visitor's language: a linked page's live translation (its title too, where
+    the label is the English page's title), else the page's address under the language's prefix,
+    which serves it in English with a note. English needs nothing."""
+
+    def __init__(self, request, pages):
+        self.request = request
+        self.language = translation.get_language() or settings.LANGUAGE_CODE
+        self.translations = {}
+        if self.language != settings.LANGUAGE_CODE and pages:
+            keys = [page.translation_key for page in pages.values()]
+            self.translations = {
+                page.translation_key: page
+                for page in Page.objects.live()
+                .filter(translation_key__in=keys, locale__language_code=self.language, alias_of__isnull=True)
+                .only("id", "title", "url_path", "translation_key", "locale_id", "depth", "path")
+            }
+
+    def page(self, page, label):
+        translated = self.translations.get(page.translation_key)
+        if translated is not None:
+            return (translated.title if label == page.title else gettext(label)), translated.get_url(
+                self.request
+            )
+        return gettext(label), self.url(page.get_url(self.request))
+
+    def url(self, url):
+        if self.language == settings.LANGUAGE_CODE or not url:
+            return url
+        return translate_url(url, self.language)
+
+
+def _links(stream, pages, localizer):
     links = []
     for block in stream.raw_data:
         value = block["value"]
         page = pages.get(value.get("page"))
-        url = page.get_url(request) if page else value.get("url")
-        if url:
-            links.append((value["label"], url))
+        if page is not None:
+            links.append(localizer.page(page, value["label"]))
+        elif value.get("url"):
+            links.append((gettext(value["label"]), localizer.url(value["url"])))
     return links
 
 
@@ -39,23 +92,23 @@ def build_navigation(request):
     safety_id = PracticeSettings.load(request_or_site=request).browsing_safely_page_id
     wanted = {pk for pk in [*menu_ids, *legal_ids.values(), safety_id] if pk}
     pages = Page.objects.live().in_bulk(wanted) if wanted else {}
+    localizer = Localizer(request, pages)
     return {
-        "browsing_safely": pages[safety_id].get_url(request) if safety_id in pages else "",
-        "main": _links(nav.main_menu, pages, request),
-        "footer": _links(nav.footer_menu, pages, request),
+        "browsing_safely": localizer.page(pages[safety_id], "")[1] if safety_id in pages else "",
+        "main": _links(nav.main_menu, pages, localizer),
+        "footer": _links(nav.footer_menu, pages, localizer),
         "legal": {
-            kind: (pages[pk].title, pages[pk].get_url(request))
-            for kind, pk in legal_ids.items()
-            if pk in pages
+            kind: localizer.page(pages[pk], pages[pk].title) for kind, pk in legal_ids.items() if pk in pages
         },
     }
 
 
 def site_navigation(request):
     """{'main': [(label, url)], 'footer': [(label, url)], 'legal': {kind: (title, url)},
-    'browsing_safely': url or ''}."""
+    'browsing_safely': url or ''}, in the visitor's language."""
     site = Site.find_for_request(request)
-    key = f"practice:navigation:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"practice:navigation:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}:{language}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = build_navigation(request)
@@ -77,6 +130,6 @@ def breadcrumb_trail(page, request):
     parent = page.get_parent() if page.depth > 2 else None
     while parent is not None and parent.depth > 1:
         if parent.live:
-            trail.append((parent.title if parent.depth > 2 else "Home", parent.get_url(request)))
+            trail.append((parent.title if parent.depth > 2 else gettext("Home"), parent.get_url(request)))
         parent = parent.get_parent() if parent.depth > 2 else None
     return trail[::-1]

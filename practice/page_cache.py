@@ -35,6 +35,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
@@ -116,7 +117,8 @@ def cached_fragment(name, build, *, request=None):
     if request is not None and getattr(request, "is_preview", False):
         return build()
     entries = entry_cache()
-    key = f"{FRAGMENT_PREFIX}{current_generation()}:{name}"
+    # Per language: a fragment holds interface text (and links) in the language it was built in.
+    key = f"{FRAGMENT_PREFIX}{current_generation()}:{translation.get_language()}:{name}"
     value = entries.get(key)
     if value is None:
         value = build()

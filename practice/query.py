@@ -1,5 +1,6 @@
 """What visitors may see: Wagtail's own `live()` and `public()`, named once for every page type."""
 
+from django.conf import settings
 from wagtail.query import PageQuerySet
 
 
@@ -16,5 +17,12 @@ class VisiblePageQuerySet(PageQuerySet):
         return PageQuerySet.only(self.select_related(None), *fields)
 
     def visible(self):
-        """Live pages outside any private section: what visitors, listings and feeds may show."""
-        return self.live().public()
+        """Live pages outside any private section, in the site's default language: what visitors,
+        listings and feeds may show. A page's translation is reached from its own address
+        (/ko/…), never listed beside the English page; in Korean, lists show the English pages,
+        linked under /ko/ (see BasePage.get_url_parts)."""
+        return self.live().public().in_default_language()
+
+    def in_default_language(self):
+        """Pages of the default locale (a join, not a query of its own)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)

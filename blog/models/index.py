@@ -46,7 +46,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     @property
     def articles(self):
         """This blog's articles that visitors may see, newest first."""
-        return ArticlePage.objects.child_of(self).visible().newest_first()
+        return ArticlePage.objects.child_of(self.listing_root).visible().newest_first()
 
     def route(self, request, path_components):
         """The blog's own routes first; then an article, fetched with its page's data in one

@@ -1,5 +1,7 @@
 """The abstract page every public page type extends: shared SEO behaviour."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,6 +28,33 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, except that a page of the default language (English), linked while another
+        language is being served, is linked under that language's prefix: /ko/team/ serves it in
+        English with a note in Korean until it is translated (practice.i18n), so a visitor reading
+        Korean stays in Korean. Canonical and hreflang links ask in English (`in_own_language`)."""
+        parts = super().get_url_parts(request)
+        language = translation.get_language()
+        if parts is None or parts[2] is None or language in (None, settings.LANGUAGE_CODE):
+            return parts
+        site_id, root_url, page_path = parts
+        if language in dict(settings.LANGUAGES) and not translation.get_language_from_path(page_path):
+            page_path = f"/{language}{page_path}"
+        return site_id, root_url, page_path
+
+    @property
+    def listing_root(self):
+        """The page whose children a listing shows: the page itself, or for a translation, its
+        page in the default language (translations list the English pages, each linked under
+        the visitor's prefix, not only those already translated). No query in English."""
+        if translation.get_language() in (None, settings.LANGUAGE_CODE):
+            return self
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        from wagtail.models import Locale
+
+        return self.get_translation_or_none(Locale.get_default()) or self
 
     def get_meta_description(self):
         if self.search_description:

@@ -34,7 +34,7 @@ class ServicesIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = cached_fragment(
             f"practice:services:{self.pk}",
-            lambda: list(ServicePage.objects.child_of(self).visible().order_by("path")),
+            lambda: list(ServicePage.objects.child_of(self.listing_root).visible().order_by("path")),
             request=request,
         )
         return context

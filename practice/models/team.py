@@ -125,7 +125,7 @@ class TeamPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         finder = Finder(request.GET)
         context["finder"] = finder
-        clinicians = ClinicianPage.objects.child_of(self).visible()
+        clinicians = ClinicianPage.objects.child_of(self.listing_root).visible()
         clinicians = clinicians.matching(**finder.criteria).with_card_terms()
         if not Finder.is_filtered(request.GET):  # the whole team, as most visitors see it
             clinicians = cached_fragment(

@@ -4,7 +4,9 @@ search and sharing metadata (canonical URL, Open Graph, JSON-LD) every page type
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
@@ -144,7 +146,9 @@ def canonical_url(context):
         return context["canonical"]
     page = context.get("page")
     if page is not None and hasattr(page, "get_url"):
-        return absolute(request, page.get_url(request))
+        # In its own language: a page not yet translated, served under /ko/, is the English page.
+        with translation.override(settings.LANGUAGE_CODE):
+            return absolute(request, page.get_url(request))
     return absolute(request, request.path)
 
 
