@@ -10,6 +10,7 @@ most CACHE_TIMEOUT seconds later elsewhere.
 import time
 
 from django.core.cache import cache
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from practice.models import NavigationSettings, PracticeSettings
@@ -77,6 +78,6 @@ def breadcrumb_trail(page, request):
     parent = page.get_parent() if page.depth > 2 else None
     while parent is not None and parent.depth > 1:
         if parent.live:
-            trail.append((parent.title if parent.depth > 2 else "Home", parent.get_url(request)))
+            trail.append((parent.title if parent.depth > 2 else gettext("Home"), parent.get_url(request)))
         parent = parent.get_parent() if parent.depth > 2 else None
     return trail[::-1]
