@@ -15,13 +15,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_email
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
 from practice.models import ClinicianPage, ServicePage
 
-PHONE_MESSAGE = "Enter a phone number with its area code, for example 201-555-0123."
-EMAIL_MESSAGE = "Enter an email address like name@example.com."
+PHONE_MESSAGE = _("Enter a phone number with its area code, for example 201-555-0123.")
+EMAIL_MESSAGE = _("Enter an email address like name@example.com.")
 MIN_PHONE_DIGITS = 7
 
 phone_validator = RegexValidator(r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", PHONE_MESSAGE)
@@ -64,7 +66,7 @@ def validate_reachable_email_domain(value):
     raise ValidationError(EMAIL_MESSAGE, code="invalid")
 
 
-CLINICAL_WARNING = (
+CLINICAL_WARNING = _(
     "Please don't include health details, symptoms or history here: we will talk about what brings "
     "you in on the call."
 )
@@ -88,12 +90,12 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
     """What both forms share: a name, how to reach the person, the acknowledgements."""
 
     acknowledge_not_emergency = forms.BooleanField(
-        label="I understand this form is not monitored for emergencies.",
-        error_messages={"required": "Please confirm you understand this form is not for emergencies."},
+        label=_("I understand this form is not monitored for emergencies."),
+        error_messages={"required": _("Please confirm you understand this form is not for emergencies.")},
     )
     acknowledge_privacy = forms.BooleanField(
-        label="I have read how the practice handles my information.",
-        error_messages={"required": "Please confirm you have read how we handle your information."},
+        label=_("I have read how the practice handles my information."),
+        error_messages={"required": _("Please confirm you have read how we handle your information.")},
     )
 
     # The order of the error summary follows the page.
@@ -105,7 +107,7 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
         if self.is_bound:
             self.data = self.without_control_characters(self.data)
         fields["preferred_name"].widget.attrs.update({"autocomplete": "name", "spellcheck": "false"})
-        fields["preferred_name"].error_messages["required"] = "Please tell us what to call you."
+        fields["preferred_name"].error_messages["required"] = _("Please tell us what to call you.")
         fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         fields["email"].error_messages["invalid"] = EMAIL_MESSAGE
         fields["email"].validators.append(validate_reachable_email_domain)
@@ -113,19 +115,19 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
             attrs={"type": "tel", "autocomplete": "tel", "maxlength": "30", "inputmode": "tel"}
         )
         fields["phone"].validators += [phone_validator, validate_phone_digits]
-        fields["phone"].label = "Phone number"
+        fields["phone"].label = _("Phone number")
         fields["preferred_channel"].widget = forms.RadioSelect()
-        fields["preferred_channel"].label = "How should we reach you first?"
+        fields["preferred_channel"].label = _("How should we reach you first?")
         for field in fields.values():
             if isinstance(field.widget, forms.RadioSelect):
                 # A radio group needs no "---------" choice: nothing ticked means no answer.
                 field.choices = [choice for choice in field.choices if choice[0]]
-        fields["preferred_channel"].error_messages["required"] = "Please choose how we should reach you."
+        fields["preferred_channel"].error_messages["required"] = _("Please choose how we should reach you.")
         # Each is needed only with the matching channel (checked in clean()), so neither says
         # "optional"; the hint says when it is needed, and contact-form.js marks it required.
         fields["email"].conditional = fields["phone"].conditional = True
-        fields["email"].help_text = "Needed if you choose “Email”."
-        fields["phone"].help_text = "Needed if you choose “Phone call” or “Text message”."
+        fields["email"].help_text = _("Needed if you choose “Email”.")
+        fields["phone"].help_text = _("Needed if you choose “Phone call” or “Text message”.")
 
     def without_control_characters(self, data):
         """A copy of the posted `data` whose text has no control characters (see the module)."""
@@ -159,12 +161,12 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
         # only without a channel is either detail acceptable.
         if channel == Submission.Channel.EMAIL:
             if not email and not email_failed:
-                self.add_error("email", "You chose email: please add your email address.")
+                self.add_error("email", _("You chose email: please add your email address."))
         elif channel in (Submission.Channel.PHONE, Submission.Channel.TEXT):
             if not phone and not phone_failed:
-                self.add_error("phone", "You chose a call or text: please add your phone number.")
+                self.add_error("phone", _("You chose a call or text: please add your phone number."))
         elif not email and not phone and not email_failed and not phone_failed:
-            self.add_error("email", "Please give an email address or a phone number, so we can reply.")
+            self.add_error("email", _("Please give an email address or a phone number, so we can reply."))
         return cleaned_data
 
     def save(self, commit=True):
@@ -196,8 +198,10 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
 class ContactForm(SubmissionForm):
     email_receipt = forms.BooleanField(
         required=False,
-        label="Email me a short receipt",
-        help_text="Only with an email address. It says we received your message and repeats nothing you wrote.",
+        label=_("Email me a short receipt"),
+        help_text=_(
+            "Only with an email address. It says we received your message and repeats nothing you wrote."
+        ),
     )
 
     field_order = SubmissionForm.field_order + ["email_receipt", "message"]
@@ -205,18 +209,22 @@ class ContactForm(SubmissionForm):
     class Meta:
         model = ContactMessage
         fields = ["preferred_name", "email", "phone", "preferred_channel", "message"]
-        labels = {"preferred_name": "Preferred name", "email": "Email address", "message": "Your message"}
-        help_texts = {"preferred_name": "The name you would like us to use.", "message": CLINICAL_WARNING}
+        labels = {
+            "preferred_name": _("Preferred name"),
+            "email": _("Email address"),
+            "message": _("Your message"),
+        }
+        help_texts = {"preferred_name": _("The name you would like us to use."), "message": CLINICAL_WARNING}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["message"].widget.attrs.update({"rows": 6})
-        self.fields["message"].error_messages["required"] = "Please write a short message."
+        self.fields["message"].error_messages["required"] = _("Please write a short message.")
 
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("email_receipt") and not cleaned_data.get("email") and "email" not in self.errors:
-            self.add_error("email_receipt", "For a receipt, add your email address (or untick this box).")
+            self.add_error("email_receipt", _("For a receipt, add your email address (or untick this box)."))
         return cleaned_data
 
     def fill_extras(self, instance, now):
@@ -226,37 +234,37 @@ class ContactForm(SubmissionForm):
 class ConsultationRequestForm(SubmissionForm):
     best_times = forms.MultipleChoiceField(
         required=False,
-        label="Best times to reach you",
+        label=_("Best times to reach you"),
         choices=ConsultationRequest.BestTime.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     consent_voicemail = forms.BooleanField(
-        required=False, label="You may leave a voicemail that names the practice."
+        required=False, label=_("You may leave a voicemail that names the practice.")
     )
     consent_text = forms.BooleanField(
         required=False,
-        label="You may send me text messages.",
-        help_text="Needed if you choose “Text message”.",
+        label=_("You may send me text messages."),
+        help_text=_("Needed if you choose “Text message”."),
     )
     consent_email = forms.BooleanField(
         required=False,
-        label="You may email me from an address that names the practice.",
-        help_text="Needed if you choose “Email”.",
+        label=_("You may email me from an address that names the practice."),
+        help_text=_("Needed if you choose “Email”."),
     )
     service = NoNullModelChoiceField(
         queryset=ServicePage.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label="Not sure yet",
-        label="Service you are interested in",
+        empty_label=_("Not sure yet"),
+        label=_("Service you are interested in"),
     )
     clinician = ClinicianChoiceField(
         queryset=ClinicianPage.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label="Help me choose",
-        label="Clinician you would like to see",
-        help_text="Only clinicians with space for new clients are listed.",
+        empty_label=_("Help me choose"),
+        label=_("Clinician you would like to see"),
+        help_text=_("Only clinicians with space for new clients are listed."),
     )
 
     field_order = SubmissionForm.field_order + [
@@ -297,28 +305,32 @@ class ConsultationRequestForm(SubmissionForm):
             "note",
         ]
         labels = {
-            "preferred_name": "Preferred name",
-            "email": "Email address",
-            "client_type": "Who is the therapy for?",
-            "guardian_name": "Parent or guardian's full name",
-            "guardian_relationship": "Your relationship to the child",
-            "location": "Where will you be during sessions?",
-            "session_format": "Which format would you prefer?",
-            "payment": "How do you expect to pay?",
-            "insurance_carrier": "Insurance company",
-            "heard_about": "How did you hear about us?",
-            "note": "Anything else you would like us to know?",
+            "preferred_name": _("Preferred name"),
+            "email": _("Email address"),
+            "client_type": _("Who is the therapy for?"),
+            "guardian_name": _("Parent or guardian's full name"),
+            "guardian_relationship": _("Your relationship to the child"),
+            "location": _("Where will you be during sessions?"),
+            "session_format": _("Which format would you prefer?"),
+            "payment": _("How do you expect to pay?"),
+            "insurance_carrier": _("Insurance company"),
+            "heard_about": _("How did you hear about us?"),
+            "note": _("Anything else you would like us to know?"),
         }
         help_texts = {
-            "preferred_name": "The name the person in therapy would like us to use. For a child, a first name is enough.",
-            "pronouns": "For example: she/her, they/them.",
-            "guardian_name": "We reach out to the parent or guardian, using the contact details above.",
-            "insurance_carrier": "Just the company's name, for example Aetna. We will ask for details later.",
-            "location": (
+            "preferred_name": _(
+                "The name the person in therapy would like us to use. For a child, a first name is enough."
+            ),
+            "pronouns": _("For example: she/her, they/them."),
+            "guardian_name": _("We reach out to the parent or guardian, using the contact details above."),
+            "insurance_carrier": _(
+                "Just the company's name, for example Aetna. We will ask for details later."
+            ),
+            "location": _(
                 "Our clinicians are licensed in New Jersey, so where you are physically during sessions "
                 "matters."
             ),
-            "note": CLINICAL_WARNING + " 500 characters at most.",
+            "note": format_lazy("{} {}", CLINICAL_WARNING, _("500 characters at most.")),
         }
         widgets = {
             "client_type": forms.RadioSelect,
@@ -334,21 +346,21 @@ class ConsultationRequestForm(SubmissionForm):
         fields = self.fields
         fields["service"].queryset = ServicePage.objects.visible().order_by("path")
         fields["clinician"].queryset = ClinicianPage.objects.accepting_new_clients()
-        fields["pronouns"].label = "Pronouns"
+        fields["pronouns"].label = _("Pronouns")
         fields["pronouns"].widget.attrs["spellcheck"] = "false"
         fields["guardian_name"].widget.attrs["autocomplete"] = "name"
         fields["insurance_carrier"].widget.attrs["autocomplete"] = "off"
         for name in ("guardian_name", "guardian_relationship", "insurance_carrier"):
             # Required only with a particular answer (checked in clean()); not marked "optional".
             fields[name].conditional = True
-        fields["heard_about"].choices = [("", "Prefer not to say")] + list(
+        fields["heard_about"].choices = [("", _("Prefer not to say"))] + list(
             ConsultationRequest.HeardAbout.choices
         )
         required_messages = {
-            "client_type": "Please tell us who the therapy is for.",
-            "location": "Please tell us where you will be during sessions.",
-            "session_format": "Please choose a format, or “Either is fine”.",
-            "payment": "Please choose how you expect to pay, or “Not sure yet”.",
+            "client_type": _("Please tell us who the therapy is for."),
+            "location": _("Please tell us where you will be during sessions."),
+            "session_format": _("Please choose a format, or “Either is fine”."),
+            "payment": _("Please choose how you expect to pay, or “Not sure yet”."),
         }
         for name, message in required_messages.items():
             fields[name].error_messages["required"] = message
@@ -358,22 +370,22 @@ class ConsultationRequestForm(SubmissionForm):
         get = cleaned_data.get
         if get("client_type") == ConsultationRequest.ClientType.CHILD:
             if not get("guardian_name") and "guardian_name" not in self.errors:
-                self.add_error("guardian_name", "Please give the parent's or guardian's name.")
+                self.add_error("guardian_name", _("Please give the parent's or guardian's name."))
             if not get("guardian_relationship") and "guardian_relationship" not in self.errors:
-                self.add_error("guardian_relationship", "Please tell us your relationship to the child.")
+                self.add_error("guardian_relationship", _("Please tell us your relationship to the child."))
         else:
             cleaned_data["guardian_name"] = ""
             cleaned_data["guardian_relationship"] = ""
         if get("payment") == ConsultationRequest.Payment.INSURANCE:
             if not get("insurance_carrier") and "insurance_carrier" not in self.errors:
-                self.add_error("insurance_carrier", "Please tell us your insurance company.")
+                self.add_error("insurance_carrier", _("Please tell us your insurance company."))
         else:
             cleaned_data["insurance_carrier"] = ""
         channel = get("preferred_channel")
         if channel == Submission.Channel.TEXT and not get("consent_text"):
-            self.add_error("consent_text", "You chose text messages: please tick that we may send texts.")
+            self.add_error("consent_text", _("You chose text messages: please tick that we may send texts."))
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
-            self.add_error("consent_email", "You chose email: please tick that we may email you.")
+            self.add_error("consent_email", _("You chose email: please tick that we may email you."))
         return cleaned_data
 
     def fill_extras(self, instance, now):

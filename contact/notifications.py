@@ -37,7 +37,8 @@ from django.core.mail import EmailMessage
 from django.db.models import Count, F, Q
 from django.tasks import task
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from contact.models import ConsultationRequest, ContactSettings, Submission
 from practice.models import PracticeSettings
@@ -74,8 +75,13 @@ def admin_url(submission_id):
 
 
 def staff_notification_message(submission):
-    """The staff email: the kind, the number and a link. Names and answers only when the
-    practice opted in (its mail provider signed a BAA)."""
+    """The staff email, in English whatever language is active: the kind, the number and a
+    link. Names and answers only when the practice opted in (its mail provider signed a BAA)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _staff_notification_message(submission)
+
+
+def _staff_notification_message(submission):
     recipients = notification_recipients()
     if not recipients:
         raise RuntimeError("No notification recipients are set in Settings > Contact and intake.")
@@ -140,28 +146,39 @@ def visitor_from_email(contact_settings):
 def visitor_confirmation_message(submission):
     """A generic receipt under the neutral sender name and subject from the contact settings:
     says only that the message arrived and when we reply. It repeats nothing the visitor wrote
-    and does not say what kind of practice sent it (others may read their inbox)."""
+    and does not say what kind of practice sent it (others may read their inbox).
+
+    Written in the language the visitor used the site in. The subject and the reply time are
+    the practice's own words, used as written once staff change them; while they are the
+    shipped defaults, their translations are used."""
     if not submission.email:
         raise RuntimeError("The visitor left no email address.")
     contact_settings = ContactSettings.load()
     practice = PracticeSettings.load()
-    body = "\n".join(
-        [
-            "Hello,",
-            "",
-            f"This is to let you know we received your request. We will reply {practice.response_time_text}.",
-            "",
-            "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
-            "call the NJ Hopeline at 1-855-654-6735, or call 911.",
-            "",
-            "You are receiving this because someone used your address on our website and asked for a "
-            "receipt. If that was not you, you can ignore this message.",
-            "",
-            contact_settings.visitor_sender_name,
-        ]
-    )
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        body = "\n".join(
+            [
+                gettext("Hello,"),
+                "",
+                gettext("This is to let you know we received your request. We will reply %(response_time)s.")
+                % {"response_time": practice.response_time_display},
+                "",
+                gettext(
+                    "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
+                    "call the NJ Hopeline at 1-855-654-6735, or call 911."
+                ),
+                "",
+                gettext(
+                    "You are receiving this because someone used your address on our website and asked for "
+                    "a receipt. If that was not you, you can ignore this message."
+                ),
+                "",
+                contact_settings.visitor_sender_name,
+            ]
+        )
+        subject = contact_settings.visitor_subject_display
     return EmailMessage(
-        subject=contact_settings.visitor_subject,
+        subject=subject,
         body=body,
         from_email=visitor_from_email(contact_settings),
         to=[submission.email],

@@ -13,20 +13,21 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 from practice.client_address import client_address
 
 STARTED_SALT = "contact.form-started"
 HONEYPOT_FIELD = "extra_info"
 
-TOO_OLD_MESSAGE = (
+TOO_OLD_MESSAGE = _(
     "This page was open for a long time, so for your security we need you to send it again. "
     "Your answers are still here: please check them and press the button again."
 )
-NOT_ACCEPTED_MESSAGE = (
+NOT_ACCEPTED_MESSAGE = _(
     "Sorry, we could not send that yet. Please check your answers and press the button again."
 )
-RATE_LIMITED_MESSAGE = (
+RATE_LIMITED_MESSAGE = _(
     "We have received several requests from your connection in the last few minutes, so we paused "
     "this one. Please wait a few minutes and send it again, or call us instead."
 )
@@ -66,7 +67,7 @@ class SpamCheckedForm(forms.Form):
     extra_info = forms.CharField(
         required=False,
         max_length=200,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     started = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -8,19 +8,27 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import CharField, Value
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from practice.models.services import ServicePage
 from practice.models.taxonomy import CLIENT_GROUPS, Approach, InsuranceCarrier, Language, Specialty
 from practice.page_cache import cached_fragment
 
-WHO_CHOICES = [
-    ("individual", "Individuals"),
-    ("couple", "Couples"),
-    ("family", "Families"),
-    ("teen", "Teens"),
-]
-FORMAT_CHOICES = [("in-person", "In person"), ("telehealth", "Telehealth")]
-NO_INSURANCE_CHOICES = [("self-pay", "Self-pay"), ("sliding-scale", "Sliding scale")]
+WHO_CHOICES = [(value, label) for value, (_field, label) in CLIENT_GROUPS.items()]
+FORMAT_CHOICES = [("in-person", _("In person")), ("telehealth", _("Telehealth"))]
+NO_INSURANCE_CHOICES = [("self-pay", _("Self-pay")), ("sliding-scale", _("Sliding scale"))]
+# Why a clinician matches a choice with a fixed set of values, one whole phrase per value.
+FIXED_REASONS = {
+    "who": {
+        "individual": _("Works with individuals"),
+        "couple": _("Works with couples"),
+        "family": _("Works with families"),
+        "teen": _("Works with teens"),
+    },
+    "format": {"in-person": _("Sees clients in person"), "telehealth": _("Offers telehealth")},
+    "payment": {"self-pay": _("Welcomes self-pay"), "sliding-scale": _("Offers a sliding scale")},
+}
 # The order of the dimensions in the address and in the list of reasons.
 DIMENSIONS = ["language", "specialty", "who", "approach", "service", "format", "payment", "accepting"]
 
@@ -58,15 +66,15 @@ def finder_options():
     services = ServicePage.objects.visible().order_by("path")
     terms = all_terms()
     return {
-        "language": ("Any language", terms["language"]),
-        "specialty": ("Anything", terms["specialty"]),
-        "who": ("Anyone", WHO_CHOICES),
-        "approach": ("Any approach", terms["approach"]),
-        "service": ("Any service", list(services.values_list("slug", "title"))),
-        "format": ("In person or telehealth", FORMAT_CHOICES),
+        "language": (_("Any language"), terms["language"]),
+        "specialty": (_("Anything"), terms["specialty"]),
+        "who": (_("Anyone"), WHO_CHOICES),
+        "approach": (_("Any approach"), terms["approach"]),
+        "service": (_("Any service"), list(services.values_list("slug", "title"))),
+        "format": (_("In person or telehealth"), FORMAT_CHOICES),
         "payment": (
-            "Any way of paying",
-            [("Insurance", terms["payment"]), ("Without insurance", NO_INSURANCE_CHOICES)],
+            _("Any way of paying"),
+            [(_("Insurance"), terms["payment"]), (_("Without insurance"), NO_INSURANCE_CHOICES)],
         ),
     }
 
@@ -74,14 +82,14 @@ def finder_options():
 class FinderForm(forms.Form):
     """The finder's fields; every one optional, one value per dimension."""
 
-    language = forms.ChoiceField(required=False, label="Language")
-    specialty = forms.ChoiceField(required=False, label="What you would like help with")
-    who = forms.ChoiceField(required=False, label="Who the sessions are for")
-    approach = forms.ChoiceField(required=False, label="Approach")
-    service = forms.ChoiceField(required=False, label="Service")
-    format = forms.ChoiceField(required=False, label="Format")
-    payment = forms.ChoiceField(required=False, label="Payment")
-    accepting = forms.BooleanField(required=False, label="Only clinicians accepting new clients")
+    language = forms.ChoiceField(required=False, label=_("Language"))
+    specialty = forms.ChoiceField(required=False, label=_("What you would like help with"))
+    who = forms.ChoiceField(required=False, label=_("Who the sessions are for"))
+    approach = forms.ChoiceField(required=False, label=_("Approach"))
+    service = forms.ChoiceField(required=False, label=_("Service"))
+    format = forms.ChoiceField(required=False, label=_("Format"))
+    payment = forms.ChoiceField(required=False, label=_("Payment"))
+    accepting = forms.BooleanField(required=False, label=_("Only clinicians accepting new clients"))
 
     def __init__(self, *args, options, **kwargs):
         """`options`: from `finder_options()`, read once per request for both forms."""
@@ -143,23 +151,19 @@ class Finder:
     def reason(self, name, labels):
         value = self.criteria[name]
         label = labels.get(name, {}).get(value, "")
+        if name in FIXED_REASONS and value in FIXED_REASONS[name]:
+            return str(FIXED_REASONS[name][value])
         if name == "language":
-            return f"Speaks {label}"
+            return gettext("Speaks %(language)s") % {"language": label}
         if name == "specialty":
-            return f"Helps with {lower_first(label)}"
-        if name == "who":
-            return f"Works with {CLIENT_GROUPS[value][1].lower()}"
+            return gettext("Helps with %(specialty)s") % {"specialty": lower_first(label)}
         if name == "approach":
-            return f"Uses {label}"
+            return gettext("Uses %(approach)s") % {"approach": label}
         if name == "service":
-            return f"Offers {label}"
-        if name == "format":
-            return "Sees clients in person" if value == "in-person" else "Offers telehealth"
+            return gettext("Offers %(service)s") % {"service": label}
         if name == "payment":
-            return {"self-pay": "Welcomes self-pay", "sliding-scale": "Offers a sliding scale"}.get(
-                value, f"In network with {label}"
-            )
-        return "Accepting new clients"
+            return gettext("In network with %(carrier)s") % {"carrier": label}
+        return gettext("Accepting new clients")
 
     def query_without(self, dropped):
         """'?a=1&b=2' for the active choices but `dropped`; '' when none would remain."""

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -132,11 +133,13 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         if category is not None:
             articles = articles.in_category(category)
             heading = category.name
-            description = category.description or f"Articles about {category.name.lower()}."
+            description = category.description or gettext("Articles about %(subject)s.") % {
+                "subject": category.name.lower()
+            }
         elif tag is not None:
             articles = articles.tagged(tag)
-            heading = f"Articles tagged “{tag.name}”"
-            description = f"Articles about {tag.name}."
+            heading = gettext("Articles tagged “%(tag)s”") % {"tag": tag.name}
+            description = gettext("Articles about %(subject)s.") % {"subject": tag.name}
         page_obj = Paginator(articles.with_listing_data(), PAGE_SIZE).get_page(request.GET.get("page"))
         url = request.path if page_obj.number == 1 else f"{request.path}?page={page_obj.number}"
         context.update(

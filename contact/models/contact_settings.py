@@ -3,8 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, validate_email
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+# The shipped subject, translated for each visitor until staff write their own (marked here,
+# translated when the email is written: the field's default stays this English text).
+VISITOR_SUBJECT_DEFAULT = gettext_noop("Your message to us")
 
 
 def validate_recipient_lines(value):
@@ -52,7 +57,7 @@ class ContactSettings(BaseGenericSetting):
     )
     visitor_subject = models.CharField(
         max_length=120,
-        default="Your message to us",
+        default=VISITOR_SUBJECT_DEFAULT,
         help_text="The subject of the receipt visitors get. Keep it neutral, as above.",
     )
     retention_days = models.PositiveIntegerField(
@@ -86,6 +91,13 @@ class ContactSettings(BaseGenericSetting):
         from contact.permissions import IntakeStaffPermissionPolicy  # it imports this module
 
         return IntakeStaffPermissionPolicy(cls)
+
+    @property
+    def visitor_subject_display(self):
+        """The subject in the active language while it is the shipped default; else as staff wrote it."""
+        if self.visitor_subject == VISITOR_SUBJECT_DEFAULT:
+            return gettext(VISITOR_SUBJECT_DEFAULT)
+        return self.visitor_subject
 
     @property
     def recipient_list(self):

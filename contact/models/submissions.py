@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 INTAKE_GROUP_NAME = "Intake coordinators"
 
@@ -60,9 +61,9 @@ class Submission(models.Model):
         CLOSED = "closed", "Closed"
 
     class Channel(models.TextChoices):
-        EMAIL = "email", "Email"
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
+        EMAIL = "email", _("Email")
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
 
     class NotificationState(models.TextChoices):
         """Where one email about this submission stands (see contact.notifications)."""
@@ -188,44 +189,44 @@ class ContactMessage(Submission):
 
 class ConsultationRequest(Submission):
     class ClientType(models.TextChoices):
-        SELF = "self", "Me (an adult)"
-        CHILD = "child", "My child (under 18)"
-        COUPLE_FAMILY = "couple_family", "Couple or family"
+        SELF = "self", _("Me (an adult)")
+        CHILD = "child", _("My child (under 18)")
+        COUPLE_FAMILY = "couple_family", _("Couple or family")
 
     class GuardianRelationship(models.TextChoices):
-        PARENT = "parent", "Parent"
-        LEGAL_GUARDIAN = "legal_guardian", "Legal guardian"
+        PARENT = "parent", _("Parent")
+        LEGAL_GUARDIAN = "legal_guardian", _("Legal guardian")
 
     class Location(models.TextChoices):
-        NJ_IN_PERSON = "nj_in_person", "New Jersey, in person at the office"
-        NJ_TELEHEALTH = "nj_telehealth", "New Jersey, by telehealth"
-        OTHER_STATE = "other_state", "Another state"
+        NJ_IN_PERSON = "nj_in_person", _("New Jersey, in person at the office")
+        NJ_TELEHEALTH = "nj_telehealth", _("New Jersey, by telehealth")
+        OTHER_STATE = "other_state", _("Another state")
 
     class Format(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        TELEHEALTH = "telehealth", "Telehealth (video)"
-        EITHER = "either", "Either is fine"
+        IN_PERSON = "in_person", _("In person")
+        TELEHEALTH = "telehealth", _("Telehealth (video)")
+        EITHER = "either", _("Either is fine")
 
     class Payment(models.TextChoices):
-        INSURANCE = "insurance", "Insurance"
-        SELF_PAY = "self_pay", "Self-pay"
-        UNSURE = "unsure", "Not sure yet"
+        INSURANCE = "insurance", _("Insurance")
+        SELF_PAY = "self_pay", _("Self-pay")
+        UNSURE = "unsure", _("Not sure yet")
 
     class HeardAbout(models.TextChoices):
-        SEARCH = "search", "Web search"
-        DIRECTORY = "directory", "A therapist directory"
-        FRIEND = "friend", "A friend or family member"
-        PROVIDER = "provider", "A doctor or another provider"
-        SOCIAL = "social", "Social media"
-        ARTICLE = "article", "An article on this site"
-        OTHER = "other", "Somewhere else"
+        SEARCH = "search", _("Web search")
+        DIRECTORY = "directory", _("A therapist directory")
+        FRIEND = "friend", _("A friend or family member")
+        PROVIDER = "provider", _("A doctor or another provider")
+        SOCIAL = "social", _("Social media")
+        ARTICLE = "article", _("An article on this site")
+        OTHER = "other", _("Somewhere else")
 
     class BestTime(models.TextChoices):
         # Each choice is stored in the boolean field `best_time_<value>`.
-        MORNINGS = "mornings", "Weekday mornings"
-        AFTERNOONS = "afternoons", "Weekday afternoons"
-        EVENINGS = "evenings", "Weekday evenings"
-        WEEKENDS = "weekends", "Weekends"
+        MORNINGS = "mornings", _("Weekday mornings")
+        AFTERNOONS = "afternoons", _("Weekday afternoons")
+        EVENINGS = "evenings", _("Weekday evenings")
+        WEEKENDS = "weekends", _("Weekends")
 
     pronouns = models.CharField(max_length=40, blank=True)
     best_time_mornings = models.BooleanField(default=False)
@@ -271,4 +272,4 @@ class ConsultationRequest(Submission):
     @property
     def best_times(self):
         """Labels of the chosen best times, in BestTime order."""
-        return [label for value, label in self.BestTime.choices if getattr(self, f"best_time_{value}")]
+        return [str(label) for value, label in self.BestTime.choices if getattr(self, f"best_time_{value}")]

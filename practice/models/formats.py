@@ -1,6 +1,7 @@
 """Session formats shared by services and clinicians."""
 
 from django.db import models
+from django.utils.translation import gettext
 
 
 class FormatsMixin(models.Model):
@@ -19,8 +20,8 @@ class FormatsMixin(models.Model):
         return [
             label
             for label, offered in (
-                ("In person", self.offers_in_person),
-                ("Telehealth", self.offers_telehealth),
+                (gettext("In person"), self.offers_in_person),
+                (gettext("Telehealth"), self.offers_telehealth),
             )
             if offered
         ]

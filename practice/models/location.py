@@ -6,6 +6,7 @@ only for a practice with an office.
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -111,11 +112,11 @@ class LocationPage(BasePage):
         return [
             (heading, anchor, text)
             for heading, anchor, text in (
-                ("Directions", "directions", self.directions),
-                ("Public transit", "transit", self.transit),
-                ("Parking", "parking", self.parking),
-                ("Step-free access", "step-free-access", self.step_free_access),
-                ("More about visiting", "more", self.more),
+                (gettext("Directions"), "directions", self.directions),
+                (gettext("Public transit"), "transit", self.transit),
+                (gettext("Parking"), "parking", self.parking),
+                (gettext("Step-free access"), "step-free-access", self.step_free_access),
+                (gettext("More about visiting"), "more", self.more),
             )
             if text
         ]

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -154,5 +155,10 @@ class ServicePage(FormatsMixin, BasePage):
         """The fee as visitors read it, e.g. "$180 per 55-minute session"; "" when not set."""
         if self.session_fee is None:
             return ""
-        length = f"{self.session_minutes}-minute " if self.session_minutes else ""
-        return f"${self.session_fee:,} per {length}session"
+        fee = f"{self.session_fee:,}"
+        if self.session_minutes:
+            return gettext("$%(fee)s per %(minutes)s-minute session") % {
+                "fee": fee,
+                "minutes": self.session_minutes,
+            }
+        return gettext("$%(fee)s per session") % {"fee": fee}

@@ -1,11 +1,16 @@
 """Site-wide details staff edit in Settings: the practice's facts, navigation and footer."""
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
 from practice.blocks import LinkBlock
+
+# The shipped reply promise, translated for each visitor until staff write their own (marked
+# here, translated where it is shown: the field's default stays this English text).
+RESPONSE_TIME_DEFAULT = gettext_noop("within two business days")
 
 # The crisis notice is not a setting: templates/components/crisis_notice.html keeps its copy and
 # numbers fixed, so every number stays a link and no edit can drop 988 or the NJ Hopeline.
@@ -30,7 +35,7 @@ class PracticeSettings(BaseGenericSetting):
     )
     response_time_text = models.CharField(
         max_length=120,
-        default="within two business days",
+        default=RESPONSE_TIME_DEFAULT,
         help_text="The same promise in words, shown to visitors: “We will reply …”.",
     )
     quick_exit_url = models.URLField(
@@ -97,6 +102,14 @@ class PracticeSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Practice details"
+
+    @property
+    def response_time_display(self):
+        """The reply promise in the active language while it is the shipped default; else as
+        staff wrote it."""
+        if self.response_time_text == RESPONSE_TIME_DEFAULT:
+            return gettext(RESPONSE_TIME_DEFAULT)
+        return self.response_time_text
 
     @property
     def phone_uri(self):

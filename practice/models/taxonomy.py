@@ -7,16 +7,17 @@ made from the name when left empty and, once published in links, should not chan
 
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 # Who a clinician sees: finder value -> (field on ClinicianPage, label).
 CLIENT_GROUPS = {
-    "individual": ("sees_individuals", "Individuals"),
-    "couple": ("sees_couples", "Couples"),
-    "family": ("sees_families", "Families"),
-    "teen": ("sees_teens", "Teens"),
+    "individual": ("sees_individuals", _("Individuals")),
+    "couple": ("sees_couples", _("Couples")),
+    "family": ("sees_families", _("Families")),
+    "teen": ("sees_teens", _("Teens")),
 }
 FORMATS = {"in-person": "offers_in_person", "telehealth": "offers_telehealth"}
 PAYMENT_OPTIONS = {"self-pay": "offers_self_pay", "sliding-scale": "offers_sliding_scale"}

@@ -6,7 +6,9 @@ from django.db.models import Min, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -28,9 +30,17 @@ from practice.structured_data import clinician_person
 CARD_SPECIALTIES = 3  # how many specialties a clinician's card names
 
 
+def _fee_from(fee):
+    return gettext("From $%(fee)s per session") % {"fee": f"{fee:,}"}
+
+
+# Lazy: a clinician's profile is cached once for every language (see ClinicianPage.get_context).
+_fee_from_lazy = lazy(_fee_from, str)
+
+
 def fee_from_label(fee):
-    """ "From $180 per session", or "" without a fee."""
-    return f"From ${fee:,} per session" if fee is not None else ""
+    """ "From $180 per session" in the visitor's language, or "" without a fee."""
+    return _fee_from_lazy(fee) if fee is not None else ""
 
 
 class ClinicianPageQuerySet(VisiblePageQuerySet):
@@ -266,9 +276,9 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         """Carriers by name, then self-pay and sliding scale when offered."""
         options = [term.name for term in self.insurance_carriers.all()]
         if self.offers_self_pay:
-            options.append("Self-pay")
+            options.append(_("Self-pay"))
         if self.offers_sliding_scale:
-            options.append("Sliding scale")
+            options.append(_("Sliding scale"))
         return options
 
     @property

@@ -2,16 +2,17 @@
 
 from django import template
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
 # model name (lower case) -> the label a visitor sees; anything else is a "Page".
 RESULT_TYPES = {
-    "articlepage": "Article",
-    "servicepage": "Service",
-    "servicesindexpage": "Service",
-    "clinicianpage": "Clinician",
-    "teampage": "Clinician",
+    "articlepage": _("Article"),
+    "servicepage": _("Service"),
+    "servicesindexpage": _("Service"),
+    "clinicianpage": _("Clinician"),
+    "teampage": _("Clinician"),
 }
 
 
@@ -30,7 +31,7 @@ def word_snippet(text, length=200):
 @register.filter
 def result_type(page):
     """ "Article", "Service", "Clinician" or "Page", from the page's content type."""
-    return RESULT_TYPES.get(page.specific_class.__name__.lower(), "Page")
+    return RESULT_TYPES.get(page.specific_class.__name__.lower(), _("Page"))
 
 
 @register.filter
