@@ -387,7 +387,9 @@ def crisis_notice(html):
     return re.search(r'<section class="crisis-notice".*?</section>', html, re.S).group(0)
 
 
-def test_the_crisis_notice_says_in_each_language_how_to_get_an_interpreter(client, site_tree, compiled_messages):
+def test_the_crisis_notice_says_in_each_language_how_to_get_an_interpreter(
+    client, site_tree, compiled_messages
+):
     english = crisis_notice(client.get("/contact/").content.decode())
     assert "interpreter" not in english
     for path, heading, interpreter, language_name in (
