@@ -9,7 +9,7 @@ loading twice changes nothing. The practice loads first; other apps build on its
 
 from wagtail.models import Page, Site
 
-from practice.demo import content, expected_pages
+from practice.demo import content, expected_pages, translations
 from practice.demo.images import get_or_create_image
 from practice.demo.pages import ensure_child, publish
 from practice.images import queue_all_renditions
@@ -199,7 +199,11 @@ def ensure_settings(services_index, team, pages, location):
         nav.save()
 
 
-def load(**options):
+def add_arguments(parser):
+    translations.add_arguments(parser)
+
+
+def load(*, publish_translations=False, **options):
     """Create the practice's demo content where missing; returns a summary line."""
     approaches = {
         name: Approach.objects.get_or_create(name=name, defaults={"description": description})[0]
@@ -212,7 +216,8 @@ def load(**options):
     pages = ensure_standard_pages(home)
     location = ensure_location(home)
     ensure_settings(services_index, team, pages, location)
+    translated = translations.load(home, services_index, pages, publish_translations=publish_translations)
     # Images from an earlier load (or made while RENDITIONS_AHEAD was off) get their renditions
     # now; images created from here on get them as they are saved.
     queue_all_renditions()
-    return "Practice pages, settings and navigation are ready."
+    return f"Practice pages, settings and navigation are ready. {translated}"

@@ -6,6 +6,7 @@ from practice.models.site_settings import NavigationSettings, PracticeSettings
 from practice.models.standard import StandardPage
 from practice.models.taxonomy import Approach, InsuranceCarrier, Language, Specialty
 from practice.models.team import ClinicianPage, TeamPage
+from practice.models.translation_review import TranslationReview
 
 __all__ = [
     "Approach",
@@ -23,4 +24,5 @@ __all__ = [
     "Specialty",
     "StandardPage",
     "TeamPage",
+    "TranslationReview",
 ]

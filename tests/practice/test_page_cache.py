@@ -153,7 +153,10 @@ class PageCacheTests(DemoSiteTestCase):
         article.refresh_from_db()
         article.save_revision().publish()
 
-        fees, team = Page.objects.get(slug="fees-and-insurance"), Page.objects.get(slug="team")
+        fees, team = (
+            Page.objects.get(slug="fees-and-insurance", locale__language_code="en"),
+            Page.objects.get(slug="team"),
+        )
         self.assert_changes(
             ["/", ARTICLE, fees.url],
             lambda: fees.move(team, pos="last-child"),

@@ -37,8 +37,8 @@ class DemoPagesTests(DemoSiteTestCase):
 
         standard = StandardPage.objects.live().order_by("path")
         return [
-            HomePage.objects.get().url,
-            ServicesIndexPage.objects.get().url,
+            HomePage.objects.get(locale__language_code="en").url,
+            ServicesIndexPage.objects.get(locale__language_code="en").url,
             self.service.url,
             TeamPage.objects.get().url,
             self.clinician.url,
@@ -70,7 +70,7 @@ class DemoPagesTests(DemoSiteTestCase):
         self.assertRegex(
             html, r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.jpg">'
         )
-        description = HomePage.objects.get().hero_image.description
+        description = HomePage.objects.get(locale__language_code="en").hero_image.description
         self.assertIn(f'<meta property="og:image:alt" content="{escaped(description)}">', html)
 
     def structured_data(self, url):
@@ -146,7 +146,9 @@ class DemoPagesTests(DemoSiteTestCase):
         service, url = self.service, self.service.url
         service.unpublish()
         self.assertEqual(self.client.get(url).status_code, 404)
-        listing = self.client.get(ServicesIndexPage.objects.get().url).content.decode()
+        listing = self.client.get(
+            ServicesIndexPage.objects.get(locale__language_code="en").url
+        ).content.decode()
         self.assertNotIn(f'href="{url}"', listing)
         self.assertNotIn(escaped(service.title), listing)
 

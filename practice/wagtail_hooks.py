@@ -1,0 +1,10 @@
+"""Registers the practice's own admin screens with Wagtail: translation reviews (practice.translation_admin)."""
+
+from wagtail import hooks
+
+from practice.translation_admin import translation_review_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_translation_review_viewset():
+    return translation_review_viewset
