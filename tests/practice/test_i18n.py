@@ -265,9 +265,12 @@ def test_the_shipped_translations_are_complete_and_well_formed():
         assert catalog.metadata["Language"] == code
         assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == [], code
         for entry in catalog:
-            assert sorted(re.findall(r"%\(\w+\)s", entry.msgid)) == sorted(
-                re.findall(r"%\(\w+\)s", entry.msgstr)
-            )
+            # A plural entry has its translations in msgstr_plural, one per plural form.
+            translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+            for translated in translations:
+                assert sorted(re.findall(r"%\(\w+\)s", entry.msgid_plural or entry.msgid)) == sorted(
+                    re.findall(r"%\(\w+\)s", translated)
+                ), (code, entry.msgid)
 
 
 # wagtail-localize's untranslated copies ---------------------------------------------------
