@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from livesite.pages import PUBLIC_PAGES, file_stem
+from livesite.pages import DEMO_ARGS, PUBLIC_PAGES, TRANSLATED_PAGES, file_stem
 from livesite.site import ROOT, LiveSite
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -45,6 +45,7 @@ def production_site():
             "LOG_LEVEL": "WARNING",
         },
         collectstatic=True,
+        demo_args=DEMO_ARGS,
     )
 
 
@@ -133,7 +134,7 @@ def main(argv=None):
         sys.exit(f"Chromium is missing at {CHROMIUM}: apt-get install chromium (or make test-deps).")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    pages = {name: path for name, path in PUBLIC_PAGES.items() if args.only in name}
+    pages = {name: path for name, path in {**PUBLIC_PAGES, **TRANSLATED_PAGES}.items() if args.only in name}
     site = production_site()
     rows, losses = [], []
     print("Starting the demo site in production mode…", flush=True)

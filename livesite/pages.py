@@ -24,6 +24,17 @@ PUBLIC_PAGES = {
     "accessibility statement": "/accessibility/",
 }
 
+# Pages in the other languages, with the demo's translations published (they load as drafts
+# awaiting a clinician's review; `load_demo_content --publish-translations` publishes them).
+TRANSLATED_PAGES = {
+    "home, Korean": "/ko/",
+    "home, Hindi": "/hi/",
+    "service, Korean": "/ko/services/",
+    "consultation form, Korean": "/ko/contact/intake/",
+    "consultation form, Hindi": "/hi/contact/intake/",
+}
+DEMO_ARGS = ("--publish-translations",)
+
 # The forms, whose error state (sent empty) is a page of its own.
 FORMS = {"contact form": "/contact/", "consultation form": "/contact/intake/"}
 

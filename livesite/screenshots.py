@@ -17,7 +17,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from livesite.forms import FormClient, intake_answers
-from livesite.pages import ADMIN_ARTICLE_SLUG, ADMIN_SCREENS, FORMS, NOT_FOUND, PUBLIC_PAGES, file_stem
+from livesite.pages import (
+    ADMIN_ARTICLE_SLUG,
+    ADMIN_SCREENS,
+    DEMO_ARGS,
+    FORMS,
+    NOT_FOUND,
+    PUBLIC_PAGES,
+    TRANSLATED_PAGES,
+    file_stem,
+)
 from livesite.site import ROOT, LiveSite
 
 WIDTHS = (390, 1440)
@@ -44,7 +53,7 @@ SITE_ENV = {"CONTACT_RATE_LIMIT": "1000000", "CONTACT_MIN_FILL_SECONDS": "0"}
 
 def shots():
     """(name, path, widths, action) of every screenshot; action is None or "submit"."""
-    for name, path in PUBLIC_PAGES.items():
+    for name, path in {**PUBLIC_PAGES, **TRANSLATED_PAGES}.items():
         yield name, path, WIDTHS, None
     for name, path in FORMS.items():
         yield f"{name} errors", path, WIDTHS, "submit"
@@ -138,7 +147,7 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     print("Starting the demo site…", flush=True)
-    with LiveSite(env=SITE_ENV) as site:
+    with LiveSite(env=SITE_ENV, demo_args=DEMO_ARGS) as site:
         ids = seed_admin(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_ARGS)

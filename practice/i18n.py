@@ -119,3 +119,28 @@ def fallback_urls(urls):
         if not translation.get_language_from_path(parts.path):
             result.extend(urlunsplit(parts._replace(path=f"/{code}{parts.path}")) for code in others)
     return result
+
+
+def localized(pages):
+    """`pages` (English, as lists show them) with each one that has a live translation in the
+    language being served replaced by it: one query, and none in English. The pages kept in
+    English are marked `content_language = "en"`, for `lang` on their card."""
+    language_code = translation.get_language()
+    pages = list(pages)
+    if language_code in (None, settings.LANGUAGE_CODE) or not pages:
+        return pages
+    translated = {}
+    for model in {type(page) for page in pages}:
+        keys = [page.translation_key for page in pages if type(page) is model]
+        for page in model.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language_code, alias_of__isnull=True
+        ):
+            translated[page.translation_key] = page
+    result = []
+    for page in pages:
+        if page.translation_key in translated:
+            result.append(translated[page.translation_key])
+        else:
+            page.content_language = settings.LANGUAGE_CODE
+            result.append(page)
+    return result

@@ -8,6 +8,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
+from practice.i18n import localized
 from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin, with_renditions
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
@@ -100,11 +101,11 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_services"] = [
+        context["featured_services"] = localized(
             item.service
             for item in self.featured_services.select_related("service").order_by("sort_order")
             if item.service.live
-        ]
+        )
         context["clinicians"] = cached_fragment(
             "practice:home-clinicians",
             lambda: with_renditions(

@@ -12,6 +12,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
+from practice.i18n import localized
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.page_cache import cached_fragment
@@ -35,7 +36,7 @@ class ServicesIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = cached_fragment(
             f"practice:services:{self.pk}",
-            lambda: list(ServicePage.objects.child_of(self.listing_root).visible().order_by("path")),
+            lambda: localized(ServicePage.objects.child_of(self.listing_root).visible().order_by("path")),
             request=request,
         )
         return context

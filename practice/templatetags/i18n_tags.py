@@ -107,3 +107,12 @@ def hreflang_alternates(context):
     if settings.LANGUAGE_CODE in urls:
         alternates.append(("x-default", urls[settings.LANGUAGE_CODE]))
     return alternates
+
+
+@register.simple_tag
+def home_url():
+    """The home page in the language being served: / in English, /ko/ in Korean."""
+    language_code = translation.get_language()
+    if language_code in (None, settings.LANGUAGE_CODE) or language_code not in dict(settings.LANGUAGES):
+        return "/"
+    return f"/{language_code}/"

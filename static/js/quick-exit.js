@@ -61,7 +61,9 @@
       leave();
     } else if (status) {
       var left = PRESSES - count;
-      status.textContent = event.key + ": press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      // The page gives the sentence in its language (data-left-1, data-left-2); "{key}" is the key pressed.
+      var message = status.getAttribute("data-left-" + left) || "{key}: press " + left + " more times to exit.";
+      status.textContent = message.replace("{key}", event.key);
     }
   });
 })();
