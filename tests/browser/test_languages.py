@@ -190,3 +190,21 @@ def test_every_page_lists_exactly_the_languages_it_exists_in(translated, page, l
             assert set(links) == {*found, "x-default"}, path
             assert {code: links[code].removeprefix(translated.url) for code in found} == found, path
             assert links["x-default"] == links["en"], path
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("path", ["/blog/healing-from-trust-issues/", "/ko/", "/hi/contact/intake/"])
+def test_on_a_phone_the_top_bar_keeps_call_languages_and_exit_on_one_row(translated, page, path, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(translated.url + path)
+    bar = page.locator(".top-bar").bounding_box()
+    assert bar["height"] < 60, "one short row"
+    targets = page.locator(".top-bar a:visible")
+    boxes = [targets.nth(i).bounding_box() for i in range(targets.count())]
+    assert len(boxes) >= 4  # call, two other languages, exit
+    for box in boxes:
+        assert box["width"] >= 44 and box["height"] >= 44, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, "on the screen"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a["x"] + a["width"] <= b["x"] + 1 or b["x"] + b["width"] <= a["x"] + 1, "no overlap"
