@@ -29,7 +29,9 @@ PUBLIC_PAGES = {
 TRANSLATED_PAGES = {
     "home, Korean": "/ko/",
     "home, Hindi": "/hi/",
-    "service, Korean": "/ko/services/",
+    "services index, Korean": "/ko/services/",
+    "service, Hindi": "/hi/services/cultural-identity-and-life-transitions/",
+    "contact form, Korean": "/ko/contact/",
     "consultation form, Korean": "/ko/contact/intake/",
     "consultation form, Hindi": "/hi/contact/intake/",
 }
