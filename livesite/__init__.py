@@ -6,9 +6,10 @@ Not imported by the site itself."""
 
 from livesite.forms import DEMO_SERVICE, FormClient, intake_answers
 from livesite.mail import MailServer, unreachable_mailers
-from livesite.site import ROOT, DatabaseTemplate, LiveSite, free_port
+from livesite.site import ROOT, DatabaseTemplate, LiveSite, free_port, redis_url
 
 __all__ = [
+    "redis_url",
     "DEMO_SERVICE",
     "ROOT",
     "DatabaseTemplate",

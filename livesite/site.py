@@ -360,3 +360,11 @@ class DatabaseTemplate:
                 with contextlib.suppress(Exception):
                     run_postgres_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def redis_url(database):
+    """A Redis database of this machine's server for one pytest-xdist worker: `database` for the
+    first worker, the next one for the second, and so on. Two workers running the same module at
+    once (each with its own sites) would otherwise share, and flush, each other's cache."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return f"redis://127.0.0.1:6379/{database + int(worker.removeprefix('gw') or 0)}"

@@ -37,7 +37,7 @@ def test_finder_filters_keeps_its_address_and_is_accessible(live_site, page):
     assert korean_speakers and couples_therapists and not set(korean_speakers) & set(couples_therapists)
     page.goto(live_site.url + "/team/")
     assert result_names(page) == clinicians(live_site)
-    page.get_by_label("Language").select_option(label="Korean")
+    page.get_by_role("combobox", name="Language").select_option(label="Korean")
     page.get_by_role("button", name="Show clinicians").click()
     assert result_names(page) == korean_speakers
     assert "Speaks Korean" in page.locator(".card__reasons").inner_text()
@@ -54,10 +54,10 @@ def test_finder_filters_keeps_its_address_and_is_accessible(live_site, page):
 
     # Reload and Back keep the choices: they live in the address.
     page.reload()
-    assert page.get_by_label("Language").input_value() == "korean"
+    assert page.get_by_role("combobox", name="Language").input_value() == "korean"
     page.go_back()
     assert result_names(page) == korean_speakers
-    assert page.get_by_label("Language").input_value() == "korean"
+    assert page.get_by_role("combobox", name="Language").input_value() == "korean"
     page.go_forward()
     assert page.url == empty_url
 

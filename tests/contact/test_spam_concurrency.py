@@ -5,13 +5,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from livesite import FormClient, LiveSite
+from livesite import FormClient, LiveSite, redis_url
 
 pytestmark = pytest.mark.slow
 
 LIMIT = 5
 THREADS = 16
-REDIS_URL = "redis://127.0.0.1:6379/0"
+REDIS_URL = redis_url(2)  # 2, 3, …: one database per xdist worker
 
 
 def _redis_available():

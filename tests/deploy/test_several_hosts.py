@@ -19,13 +19,13 @@ from collections import Counter
 import pytest
 import redis
 
-from livesite import FormClient, LiveSite, MailServer, intake_answers
+from livesite import FormClient, LiveSite, MailServer, intake_answers, redis_url
 from tests.practice.s3 import PUBLIC_MEDIA_PREFIXES, S3Server, fetch
 
 pytestmark = pytest.mark.slow
 
 # A Redis database of this test's own, emptied first: other tests use database 0.
-REDIS_URL = "redis://127.0.0.1:6379/11"
+REDIS_URL = redis_url(11)  # 11, 12, …: one database per xdist worker
 ARTICLE = "/blog/healing-from-trust-issues/"
 STAFF = "intake@example.org"
 RATE_LIMIT = 3
