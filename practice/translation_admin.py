@@ -5,28 +5,12 @@ Superusers, and the "Editors" and "Moderators" groups (given the model permissio
 migration practice 0010), may use them; anyone else gets a 403.
 """
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from practice.admin_views import forbidden_as_403
 from practice.models import TranslationReview
-
-
-def forbidden_as_403(view):
-    """Wagtail answers a refused user with a redirect to the dashboard; here they get a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as error:
-            return permission_denied(request, error)
-
-    return wrapped
 
 
 class TranslationReviewIndexView(IndexView):

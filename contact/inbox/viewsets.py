@@ -4,10 +4,11 @@ from django.urls import path
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from contact.inbox.common import PRACTICE_CLOCK, forbidden_as_403, practice_time
+from contact.inbox.common import PRACTICE_CLOCK, practice_time
 from contact.inbox.enquiry_page import SubmissionEditView, SubmissionInspectView, SubmissionUpdateView
 from contact.inbox.listing import LIST_EXPORT, SubmissionFilterSet, SubmissionIndexView, enquiry_columns
 from contact.models import Submission, SubmissionExport
+from practice.admin_views import forbidden_as_403
 
 
 class SubmissionViewSet(ModelViewSet):
