@@ -8,10 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_static
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from practice.site_url import absolute_url
 
@@ -24,7 +25,10 @@ def search(request):
     query = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:SEARCH_MAX_QUERY_LENGTH]
     page_obj = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Pages in the visitor's language and in English (which serves what is not translated yet).
+        languages = {translation.get_language(), settings.LANGUAGE_CODE}
+        locales = Locale.objects.filter(language_code__in=languages)
+        results = Page.objects.live().public().filter(locale__in=locales).specific().search(query)
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -404,3 +404,17 @@ def test_the_crisis_notice_says_in_each_language_how_to_get_an_interpreter(
         assert interpreter in notice and language_name in notice, path
         for link in ('href="tel:988"', 'href="sms:988"', 'href="tel:18556546735"', 'href="tel:911"'):
             assert link in notice, (path, link)
+
+
+def test_search_lists_pages_in_the_visitors_language_and_english_only(client, korean):
+    english = ServicePageFactory(parent=korean.services, title="Anxiety therapy", slug="anxiety")
+    translated = english.copy_for_translation(Locale.objects.get(language_code="ko"))
+    translated.title = "불안 상담 (Anxiety)"
+    translated.save_revision().publish()
+
+    in_english = client.get("/search/", {"q": "anxiety"}).content.decode()
+    assert "Anxiety therapy" in in_english
+    assert "불안 상담" not in in_english
+    in_korean = client.get("/ko/search/", {"q": "anxiety"}).content.decode()
+    assert "불안 상담" in in_korean
+    assert "/ko/services/anxiety/" in in_korean
