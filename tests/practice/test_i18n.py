@@ -418,3 +418,26 @@ def test_search_lists_pages_in_the_visitors_language_and_english_only(client, ko
     in_korean = client.get("/ko/search/", {"q": "anxiety"}).content.decode()
     assert "불안 상담" in in_korean
     assert "/ko/services/anxiety/" in in_korean
+
+
+def test_a_publish_by_an_editor_using_the_admin_in_korean_still_purges_the_english_addresses(
+    site_tree, monkeypatch
+):
+    """The admin runs in the editor's own language; the proxy purge names every page at its own
+    address (/services/) and its fallbacks (/ko/services/), whatever that language is."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from practice.page_cache import purge_frontend_cache
+
+    purged = []
+    monkeypatch.setattr(PurgeBatch, "purge", lambda batch, **kwargs: purged.extend(batch.urls))
+    backend = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    with override_settings(WAGTAILFRONTENDCACHE=backend), translation.override("ko"):
+        purge_frontend_cache()
+    paths = {url.split("localhost", 1)[-1] for url in purged}
+    assert {"/services/", "/ko/services/", "/hi/services/"} <= paths
