@@ -58,12 +58,18 @@ class Localizer:
             }
 
     def page(self, page, label):
+        """(label, address) of a menu link to `page`."""
+        translated = self.translations.get(page.translation_key)
+        if translated is not None and label == page.title:
+            return translated.title, self.address(page)
+        return gettext(label), self.address(page)
+
+    def address(self, page):
+        """`page`'s address in the visitor's language: its translation's, or its own under the prefix."""
         translated = self.translations.get(page.translation_key)
         if translated is not None:
-            return (translated.title if label == page.title else gettext(label)), translated.get_url(
-                self.request
-            )
-        return gettext(label), self.url(page.get_url(self.request))
+            return translated.get_url(self.request)
+        return self.url(page.get_url(self.request))
 
     def url(self, url):
         if self.language == settings.LANGUAGE_CODE or not url:
@@ -94,7 +100,7 @@ def build_navigation(request):
     pages = Page.objects.live().in_bulk(wanted) if wanted else {}
     localizer = Localizer(request, pages)
     return {
-        "browsing_safely": localizer.page(pages[safety_id], "")[1] if safety_id in pages else "",
+        "browsing_safely": localizer.address(pages[safety_id]) if safety_id in pages else "",
         "main": _links(nav.main_menu, pages, localizer),
         "footer": _links(nav.footer_menu, pages, localizer),
         "legal": {
