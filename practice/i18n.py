@@ -24,10 +24,15 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     English without one: Django then ignores the Accept-Language header and any cookie, yet
     still marks unprefixed responses as varying on the header, which would keep them out of the
     page cache and split shared caches for nothing. No language cookie is ever set.
+
+    The language is the request's alone: once the response is made, the thread goes back to the
+    default language, so nothing that runs there next (a signal, a task, the next request's
+    middleware before this one) inherits a visitor's Korean or Hindi.
     """
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        translation.deactivate()
         vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
         kept = [value for value in vary if value.lower() != "accept-language"]
         if kept != vary:

@@ -19,6 +19,19 @@ def fresh_page_cache(settings):
     bump_generation()
 
 
+@pytest.fixture(autouse=True)
+def leaves_the_default_language():
+    """A test that leaves another language active in its thread makes later tests on the same
+    xdist worker fail at random (the order differs from run to run): fail the one that leaks."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    language = translation.get_language()
+    translation.deactivate()
+    assert language == settings.LANGUAGE_CODE, f"the test left {language!r} active"
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and its top-level sections, published."""

@@ -80,6 +80,18 @@ def test_the_language_comes_from_the_address_never_the_browser_or_a_cookie(clien
     assert not response.cookies
 
 
+def test_a_request_in_another_language_leaves_the_process_in_english(client, korean):
+    """A Korean request must not leave Korean active in the thread that served it: whatever runs
+    next there (a signal, a task, the next test) would otherwise speak Korean."""
+    client.get("/ko/")
+    client.get("/ko/team/")
+    client.post("/ko/contact/", {})
+
+    assert translation.get_language() == "en"
+    service = ServicePageFactory(parent=korean.services, slug="anxiety-therapy")
+    assert service.get_intake_url() == "/contact/intake/?service=anxiety-therapy"
+
+
 def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
     response = client.get("/ko/services/")
     assert response.status_code == 200
