@@ -90,6 +90,12 @@ def serve(request, path):
     return on_serve_chain(page, request, args, kwargs)
 
 
+def in_default_language():
+    """Whether the language being served is the default one (English)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language.split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]
+
+
 def content_language(page):
     """The language a page's content is written in: its locale's, except for an alias of a page
     in another locale (wagtail-localize makes those for the parents of a translated page), which

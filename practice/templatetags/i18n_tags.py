@@ -9,7 +9,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
+from practice import i18n
 from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
 
@@ -116,3 +118,19 @@ def home_url():
     if language_code in (None, settings.LANGUAGE_CODE) or language_code not in dict(settings.LANGUAGES):
         return "/"
     return f"/{language_code}/"
+
+
+@register.simple_tag
+def in_default_language():
+    """Whether the page is served in the default language: `{% in_default_language as english %}`."""
+    return i18n.in_default_language()
+
+
+@register.simple_tag
+def default_lang():
+    """` lang="en"` for an element whose words are written in the default language (a snippet,
+    the practice's settings, a card of a page not yet translated), on a page served in another
+    language, so that a screen reader reads them with the right voice; nothing in English."""
+    if i18n.in_default_language():
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

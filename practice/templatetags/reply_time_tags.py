@@ -9,18 +9,13 @@ glued into the template.
 from functools import reduce
 
 from django import template
-from django.conf import settings
-from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext
 
+from practice.i18n import in_default_language
+
 register = template.Library()
-
-
-def _in_default_language():
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return language.split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]
 
 
 @register.simple_tag
@@ -29,7 +24,7 @@ def reply_time(practice):
     in English, a translated "within N hours" in any other language."""
     if practice is None:
         return ""
-    if _in_default_language():
+    if in_default_language():
         return practice.response_time_text
     hours = practice.response_time_hours
     return ngettext("within %(hours)s hour", "within %(hours)s hours", hours) % {"hours": hours}

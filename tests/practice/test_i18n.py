@@ -92,6 +92,30 @@ def test_a_request_in_another_language_leaves_the_process_in_english(client, kor
     assert service.get_intake_url() == "/contact/intake/?service=anxiety-therapy"
 
 
+def test_the_practices_own_english_words_are_marked_english_on_pages_in_another_language(client, korean):
+    """The settings' free text (tagline, address, hours, the portal's label) is written once, in
+    English: on a Korean page a screen reader must read it with an English voice."""
+    from practice.models import PracticeSettings
+
+    practice = PracticeSettings.load()
+    practice.tagline = "Therapy for every part of who you are"
+    practice.address = "12 Church Street\nMontclair, NJ 07042"
+    practice.hours = "Monday to Friday, 9am to 7pm"
+    practice.client_portal_url = "https://portal.example.org/"
+    practice.client_portal_label = "Client sign-in"
+    practice.save()
+
+    korean_page = client.get("/ko/").content.decode()
+    assert '<p lang="en">Therapy for every part of who you are</p>' in korean_page
+    assert re.search(r'<span lang="en">12 Church Street<br>Montclair, NJ 07042</span>', korean_page)
+    assert re.search(r'<p class="site-footer__hours" lang="en">Monday to Friday', korean_page)
+    assert '<span lang="en">Client sign-in</span>' in korean_page
+
+    english_page = client.get("/").content.decode()
+    assert "<p>Therapy for every part of who you are</p>" in english_page
+    assert 'lang="en">' not in english_page.split("<body", 1)[1]
+
+
 def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
     response = client.get("/ko/services/")
     assert response.status_code == 200
