@@ -6,6 +6,7 @@ is served in English under the visitor's address, with a note in the visitor's l
 a 404 (see `serve`).
 """
 
+from contextvars import ContextVar
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -15,6 +16,9 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail import hooks
 from wagtail.models import Site
+
+# The language of the address a request is for (its prefix, or English), while it is served.
+address_language = ContextVar("address_language", default=None)
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -30,9 +34,14 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     middleware before this one) inherits a visitor's Korean or Hindi.
     """
 
+    def process_request(self, request):
+        super().process_request(request)
+        address_language.set(request.LANGUAGE_CODE)
+
     def process_response(self, request, response):
         response = super().process_response(request, response)
         translation.deactivate()
+        address_language.set(None)
         vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
         kept = [value for value in vary if value.lower() != "accept-language"]
         if kept != vary:
@@ -88,6 +97,18 @@ def serve(request, path):
         if isinstance(response, HttpResponse):
             return response
     return on_serve_chain(page, request, args, kwargs)
+
+
+def link_language():
+    """The language whose prefix links to the site's pages take: the active language, unless a
+    request under way is for an address in another one. The admin, at English addresses, runs
+    in each editor's own language (Wagtail activates it in its views): its links to the live site
+    go to each page's own address, not to the fallback under the editor's prefix."""
+    language = translation.get_language()
+    served = address_language.get()
+    if served is not None and served != language:
+        return settings.LANGUAGE_CODE
+    return language
 
 
 def in_default_language():

@@ -7,6 +7,8 @@ from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from practice.i18n import link_language
+
 
 class BasePage(Page):
     """Adds meta description fallback and a social image hook to Wagtail's Page.
@@ -33,9 +35,10 @@ class BasePage(Page):
         """Wagtail's, except that a page of the default language (English), linked while another
         language is being served, is linked under that language's prefix: /ko/team/ serves it in
         English with a note in Korean until it is translated (practice.i18n), so a visitor reading
-        Korean stays in Korean. Canonical and hreflang links ask in English (`in_own_language`)."""
+        Korean stays in Korean. Canonical and hreflang links ask in English (`in_own_language`),
+        and the admin, in an editor's language, links each page at its own address (`link_language`)."""
         parts = super().get_url_parts(request)
-        language = translation.get_language()
+        language = link_language()
         if parts is None or parts[2] is None or language in (None, settings.LANGUAGE_CODE):
             return parts
         site_id, root_url, page_path = parts

@@ -456,6 +456,26 @@ def test_search_lists_pages_in_the_visitors_language_and_english_only(client, ko
     assert "/ko/services/anxiety/" in in_korean
 
 
+def test_an_editor_using_the_admin_in_korean_views_english_pages_live_at_their_own_address(
+    client, site_tree, admin_user
+):
+    """The admin speaks the editor's language; its links to the live site go to each page's own
+    address (/team/), not to the English fallback under the editor's prefix (/ko/team/)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ko"
+    profile.save()
+    client.force_login(admin_user)
+
+    edit = client.get(f"/admin/pages/{site_tree.team.pk}/edit/").content.decode()
+    assert 'lang="ko"' in edit
+    assert 'href="/team/"' in edit
+    explorer = client.get(f"/admin/pages/{site_tree.home.pk}/").content.decode()
+    assert {"/services/", "/team/"} <= set(re.findall(r'href="(/[a-z-]+/)"', explorer))
+    assert not re.search(r'href="/(ko|hi)/', edit + explorer)
+
+
 def test_a_publish_by_an_editor_using_the_admin_in_korean_still_purges_the_english_addresses(
     site_tree, monkeypatch
 ):
