@@ -126,6 +126,11 @@ def invalidate_navigation(**kwargs):
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
+def crumb(page, request):
+    """(title, url) of a page in a breadcrumb trail: the site's home is called "Home"."""
+    return (page.title if page.depth > 2 else gettext("Home"), page.get_url(request))
+
+
 def breadcrumb_trail(page, request):
     """(title, url) of each live ancestor below the tree's root, the site's home first as "Home".
 
@@ -136,6 +141,6 @@ def breadcrumb_trail(page, request):
     parent = page.get_parent() if page.depth > 2 else None
     while parent is not None and parent.depth > 1:
         if parent.live:
-            trail.append((parent.title if parent.depth > 2 else gettext("Home"), parent.get_url(request)))
+            trail.append(crumb(parent, request))
         parent = parent.get_parent() if parent.depth > 2 else None
     return trail[::-1]

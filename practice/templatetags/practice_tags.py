@@ -9,11 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 from wagtail import hooks
 
 from practice.models import PracticeSettings
-from practice.navigation import breadcrumb_trail, site_navigation
+from practice.navigation import breadcrumb_trail, crumb, site_navigation
 from practice.structured_data import absolute, breadcrumb_list, social_image
 
 register = template.Library()
@@ -100,7 +99,7 @@ def breadcrumbs(context, page, current=None, parent=None, show_current=True):
     else:
         trail = breadcrumb_trail(parent, request)
         if parent.live and parent.depth > 1:
-            trail.append((parent.title if parent.depth > 2 else gettext("Home"), parent.get_url(request)))
+            trail.append(crumb(parent, request))
     if current is None:
         current, current_url = page.title, page.get_url(request)
     else:
