@@ -3,13 +3,19 @@
 A translation of a therapy practice's page is only trusted once someone who knows both the
 language and the work has read it: until then the record says it awaits that review, and
 the public credit (templates/components/translation_credit.html) shows nothing.
+
+The record starts itself: the first revision someone saves of a page in another language (as
+wagtail-localize's "Translate this page" and translation editor do) creates it in their name,
+awaiting review (`record_translator`). Staff then fill in the reviewer and the date.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.models import Page
 
 
 def language_name(language_code):
@@ -75,3 +81,23 @@ class TranslationReview(models.Model):
             raise ValidationError(
                 {"page": "Choose a translated page: this one is in the site's default language."}
             )
+
+
+def record_translator(sender, instance, created, **kwargs):
+    """A `Revision` post_save handler: the first revision a person saves of a page in another
+    language than the default (not an alias) records them as its translator, awaiting review.
+    Revisions saved by scripts (no user) are left to the script (practice.demo.translations)."""
+    if not created or instance.user_id is None:
+        return
+    if instance.base_content_type_id != ContentType.objects.get_for_model(Page).pk:
+        return
+    page = (
+        Page.objects.filter(pk=instance.object_id, alias_of__isnull=True)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .first()
+    )
+    if page is not None:
+        user = instance.user
+        TranslationReview.objects.get_or_create(
+            page=page, defaults={"translated_by": user.get_full_name() or user.get_username()}
+        )

@@ -229,3 +229,33 @@ def test_english_text_without_a_translation_stops_the_loader_naming_it(site_tree
     message = str(raised.value)
     assert "practice/demo/translations_ko.py" in message
     assert "Therapy that understands where you come from" in message
+
+
+def test_translating_a_page_in_the_admin_records_who_translated_it_awaiting_review(client, site_tree):
+    """An editor's "Translate this page" puts the new translation among the reviews, in the
+    translator's name and awaiting a clinician who speaks the language; nobody has to remember
+    to add it by hand. Later edits by others keep the first translator."""
+    editor = get_user_model().objects.create_user("mina", first_name="Mina", last_name="Park")
+    editor.groups.set(Group.objects.filter(name="Editors"))
+    ko = Locale.objects.get(language_code="ko")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[site_tree.services.pk]),
+        {"locales": [ko.pk]},
+    )
+    assert response.status_code == 302
+    translated = site_tree.services.get_translation(ko)
+    review = TranslationReview.objects.get(page=translated)
+    assert review.translated_by == "Mina Park"
+    assert review.status == "Awaiting review by a clinician who speaks Korean"
+    index = client.get(reverse("translation_reviews:index")).content.decode()
+    assert "Mina Park" in index
+
+    other = get_user_model().objects.create_user("sam")
+    translated.save_revision(user=other)
+    review.refresh_from_db()
+    assert review.translated_by == "Mina Park"
+    # The page it was translated from, and the parent wagtail-localize made as an alias, get none.
+    site_tree.services.save_revision(user=editor)
+    assert TranslationReview.objects.filter(page__locale=ko).count() == 1
