@@ -11,6 +11,7 @@ from practice.blocks import LinkBlock
 # The shipped reply promise, translated for each visitor until staff write their own (marked
 # here, translated where it is shown: the field's default stays this English text).
 RESPONSE_TIME_DEFAULT = gettext_noop("within two business days")
+PORTAL_LABEL_DEFAULT = gettext_noop("Client portal")
 
 # The crisis notice is not a setting: templates/components/crisis_notice.html keeps its copy and
 # numbers fixed, so every number stays a link and no edit can drop 988 or the NJ Hopeline.
@@ -64,7 +65,7 @@ class PracticeSettings(BaseGenericSetting):
     )
     client_portal_label = models.CharField(
         max_length=60,
-        default="Client portal",
+        default=PORTAL_LABEL_DEFAULT,
         verbose_name="Client portal link text",
         help_text="The words of the footer link, for example “Client portal” or “Existing clients: sign in”.",
     )
@@ -110,6 +111,14 @@ class PracticeSettings(BaseGenericSetting):
         if self.response_time_text == RESPONSE_TIME_DEFAULT:
             return gettext(RESPONSE_TIME_DEFAULT)
         return self.response_time_text
+
+    @property
+    def own_portal_label(self):
+        """The portal link's words as staff wrote them (English, shown as written in every
+        language); empty while they are the shipped default, which the footer translates."""
+        if self.client_portal_label in ("", PORTAL_LABEL_DEFAULT):
+            return ""
+        return self.client_portal_label
 
     @property
     def phone_uri(self):

@@ -116,6 +116,20 @@ def test_the_practices_own_english_words_are_marked_english_on_pages_in_another_
     assert 'lang="en">' not in english_page.split("<body", 1)[1]
 
 
+def test_the_shipped_portal_label_is_translated_and_an_editors_own_is_shown_as_written(
+    client, korean, compiled_messages
+):
+    from practice.models import PracticeSettings
+
+    practice = PracticeSettings.load()
+    practice.client_portal_url = "https://portal.example.org/"
+    practice.save()  # the label left at its default, "Client portal"
+    korean_page = client.get("/ko/").content.decode()
+    assert '>내담자 포털 <span class="site-footer__cue">' in korean_page
+    assert "Client portal" not in korean_page
+    assert '>Client portal <span class="site-footer__cue">' in client.get("/").content.decode()
+
+
 def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
     response = client.get("/ko/services/")
     assert response.status_code == 200
