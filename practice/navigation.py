@@ -8,6 +8,7 @@ most CACHE_TIMEOUT seconds later elsewhere.
 """
 
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,6 +40,12 @@ STANDARD_LABELS = (
 )
 
 
+class Link(NamedTuple):
+    label: str
+    url: str
+    lang: str = ""  # the label's language where it is not the page's: an English label on a Korean page
+
+
 class Localizer:
     """Menu links in the visitor's language: a linked page's live translation (its title too, where
     the label is the English page's title), else the page's address under the language's prefix,
@@ -58,11 +65,18 @@ class Localizer:
             }
 
     def page(self, page, label):
-        """(label, address) of a menu link to `page`."""
+        """The menu link to `page`: its translation's title where the label is the page's title."""
         translated = self.translations.get(page.translation_key)
         if translated is not None and label == page.title:
-            return translated.title, self.address(page)
-        return gettext(label), self.address(page)
+            return Link(translated.title, self.address(page))
+        return self.link(label, self.address(page))
+
+    def link(self, label, url):
+        """A link with an editor's label: translated when the catalogue knows it (the standard
+        ones), else shown as written, in English."""
+        text = gettext(label)
+        english = self.language != settings.LANGUAGE_CODE and text == label
+        return Link(text, url, settings.LANGUAGE_CODE if english else "")
 
     def address(self, page):
         """`page`'s address in the visitor's language: its translation's, or its own under the prefix."""
@@ -72,9 +86,12 @@ class Localizer:
         return self.url(page.get_url(self.request))
 
     def url(self, url):
-        if self.language == settings.LANGUAGE_CODE or not url:
+        """An address of this site under the visitor's prefix; another site's as it is."""
+        if self.language == settings.LANGUAGE_CODE or not url.startswith("/") or url.startswith("//"):
             return url
-        return translate_url(url, self.language)
+        # Resolved as the English address it is (an unprefixed path resolves in English only).
+        with translation.override(settings.LANGUAGE_CODE):
+            return translate_url(url, self.language)
 
 
 def _links(stream, pages, localizer):
@@ -85,7 +102,7 @@ def _links(stream, pages, localizer):
         if page is not None:
             links.append(localizer.page(page, value["label"]))
         elif value.get("url"):
-            links.append((gettext(value["label"]), localizer.url(value["url"])))
+            links.append(localizer.link(value["label"], localizer.url(value["url"])))
     return links
 
 
@@ -110,11 +127,12 @@ def build_navigation(request):
 
 
 def site_navigation(request):
-    """{'main': [(label, url)], 'footer': [(label, url)], 'legal': {kind: (title, url)},
-    'browsing_safely': url or ''}, in the visitor's language."""
+    """{'main': [Link], 'footer': [Link], 'legal': {kind: Link}, 'browsing_safely': url or ''},
+    in the visitor's language."""
     site = Site.find_for_request(request)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = f"practice:navigation:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}:{language}"
+    # "links": entries are `Link`s; hosts still on the code before them cache (label, url) pairs.
+    key = f"practice:navigation:links:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}:{language}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = build_navigation(request)

@@ -31,12 +31,11 @@ def _with_current(links, request):
     """Each link with `current` (the page itself) and `section` (the section the page is in)."""
     return [
         {
-            "label": label,
-            "url": url,
-            "current": url == request.path,
-            "section": _in_section(url, request.path),
+            **link._asdict(),
+            "current": link.url == request.path,
+            "section": _in_section(link.url, request.path),
         }
-        for label, url in links
+        for link in links
     ]
 
 
@@ -56,10 +55,9 @@ def footer_links(context):
     """The footer's links: the staff-edited menu, then the legal notices (always shown)."""
     request = context["request"]
     navigation = site_navigation(request)
-    legal = [{"label": title, "url": url} for title, url in navigation["legal"].values()]
     return {
         "links": _with_current(navigation["footer"], request),
-        "legal": legal,
+        "legal": list(navigation["legal"].values()),
         "settings": context.get("settings"),
     }
 
@@ -68,13 +66,13 @@ def footer_links(context):
 def legal_page_url(context, which):
     """URL of one legal notice chosen in navigation settings: 'privacy_notice',
     'good_faith_estimate' or 'privacy_policy'. Empty when not chosen or not live."""
-    title_url = site_navigation(context["request"])["legal"].get(which)
-    return title_url[1] if title_url else ""
+    link = site_navigation(context["request"])["legal"].get(which)
+    return link.url if link else ""
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_links(context):
-    """(label, url) of each entry of the main menu, as editors set it in the navigation settings."""
+    """The `Link`s of the main menu, as editors set it in the navigation settings."""
     return site_navigation(context["request"])["main"]
 
 

@@ -130,6 +130,37 @@ def test_the_shipped_portal_label_is_translated_and_an_editors_own_is_shown_as_w
     assert '>Client portal <span class="site-footer__cue">' in client.get("/").content.decode()
 
 
+def test_menu_links_on_a_korean_page_stay_in_korean_and_mark_labels_left_in_english(client, korean, compiled_messages):
+    """Menu links lead to each page in Korean or its fallback under /ko/. A label is translated
+    when the page is (its title) or the catalogue knows it; any other (an editor's own label, a
+    legal notice not yet translated) stays English, marked so."""
+    from practice.models import NavigationSettings
+    from tests.factories import StandardPageFactory
+
+    notice = StandardPageFactory(parent=korean.home, title="Notice of Privacy Practices")
+    nav = NavigationSettings.load()
+    nav.main_menu = [
+        ("link", {"label": "Services", "page": korean.services, "url": ""}),
+        ("link", {"label": "Our team", "page": korean.team, "url": ""}),
+        ("link", {"label": "Our garden", "page": None, "url": "/garden/"}),
+        ("link", {"label": "Portal", "page": None, "url": "https://portal.example.org/garden/"}),
+    ]
+    nav.privacy_notice_page = notice
+    nav.save()
+
+    html = client.get("/ko/").content.decode()
+    links = dict(re.findall(r'<a href="([^"]*)"(?: aria-current="[^"]*")?((?: lang="en")?)>', html))
+    assert links["/ko/services/"] == ""
+    assert links["/ko/team/"] == ""
+    assert links["/ko/garden/"] == ' lang="en"'
+    assert "https://portal.example.org/garden/" in links, "a link to another site is left as it is"
+    assert links["/ko/notice-of-privacy-practices/"] == ' lang="en"'
+    assert '<a href="/ko/garden/" lang="en">Our garden</a>' in client.get("/ko/no-such-page/").content.decode()
+    english = client.get("/").content.decode()
+    assert '<a href="/garden/">Our garden</a>' in english
+    assert '<a href="/notice-of-privacy-practices/">Notice of Privacy Practices</a>' in english
+
+
 def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
     response = client.get("/ko/services/")
     assert response.status_code == 200
