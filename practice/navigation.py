@@ -87,8 +87,13 @@ class Localizer:
 
     def url(self, url):
         """An address of this site under the visitor's prefix; another site's as it is."""
-        if self.language == settings.LANGUAGE_CODE or not url.startswith("/") or url.startswith("//"):
-            return url
+        if (
+            self.language == settings.LANGUAGE_CODE
+            or not url
+            or not url.startswith("/")
+            or url.startswith("//")
+        ):
+            return url or ""
         # Resolved as the English address it is (an unprefixed path resolves in English only).
         with translation.override(settings.LANGUAGE_CODE):
             return translate_url(url, self.language)
@@ -103,7 +108,7 @@ def _links(stream, pages, localizer):
             links.append(localizer.page(page, value["label"]))
         elif value.get("url"):
             links.append(localizer.link(value["label"], localizer.url(value["url"])))
-    return links
+    return [link for link in links if link.url]  # a page moved out of the site has no address
 
 
 def build_navigation(request):
@@ -116,13 +121,14 @@ def build_navigation(request):
     wanted = {pk for pk in [*menu_ids, *legal_ids.values(), safety_id] if pk}
     pages = Page.objects.live().in_bulk(wanted) if wanted else {}
     localizer = Localizer(request, pages)
+    legal = {
+        kind: localizer.page(pages[pk], pages[pk].title) for kind, pk in legal_ids.items() if pk in pages
+    }
     return {
         "browsing_safely": localizer.address(pages[safety_id]) if safety_id in pages else "",
         "main": _links(nav.main_menu, pages, localizer),
         "footer": _links(nav.footer_menu, pages, localizer),
-        "legal": {
-            kind: localizer.page(pages[pk], pages[pk].title) for kind, pk in legal_ids.items() if pk in pages
-        },
+        "legal": {kind: link for kind, link in legal.items() if link.url},
     }
 
 

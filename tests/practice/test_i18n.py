@@ -130,7 +130,9 @@ def test_the_shipped_portal_label_is_translated_and_an_editors_own_is_shown_as_w
     assert '>Client portal <span class="site-footer__cue">' in client.get("/").content.decode()
 
 
-def test_menu_links_on_a_korean_page_stay_in_korean_and_mark_labels_left_in_english(client, korean, compiled_messages):
+def test_menu_links_on_a_korean_page_stay_in_korean_and_mark_labels_left_in_english(
+    client, korean, compiled_messages
+):
     """Menu links lead to each page in Korean or its fallback under /ko/. A label is translated
     when the page is (its title) or the catalogue knows it; any other (an editor's own label, a
     legal notice not yet translated) stays English, marked so."""
@@ -155,10 +157,28 @@ def test_menu_links_on_a_korean_page_stay_in_korean_and_mark_labels_left_in_engl
     assert links["/ko/garden/"] == ' lang="en"'
     assert "https://portal.example.org/garden/" in links, "a link to another site is left as it is"
     assert links["/ko/notice-of-privacy-practices/"] == ' lang="en"'
-    assert '<a href="/ko/garden/" lang="en">Our garden</a>' in client.get("/ko/no-such-page/").content.decode()
+    assert (
+        '<a href="/ko/garden/" lang="en">Our garden</a>' in client.get("/ko/no-such-page/").content.decode()
+    )
     english = client.get("/").content.decode()
     assert '<a href="/garden/">Our garden</a>' in english
     assert '<a href="/notice-of-privacy-practices/">Notice of Privacy Practices</a>' in english
+
+
+def test_a_menu_link_to_a_page_outside_the_site_does_not_break_a_korean_page(client, korean):
+    """A page an editor moved out of the site has no address; the menu leaves its link out."""
+    from practice.models import NavigationSettings
+    from tests.factories import StandardPageFactory, get_or_create_root
+
+    stray = StandardPageFactory(parent=get_or_create_root(), title="Old page")
+    nav = NavigationSettings.load()
+    nav.main_menu = [("link", {"label": "Old page", "page": stray, "url": ""})]
+    nav.save()
+
+    for address in ("/", "/ko/"):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert "Old page" not in response.content.decode()
 
 
 def test_a_translated_page_is_served_under_its_language_prefix(client, korean):
