@@ -9,7 +9,6 @@ from livesite.mail import MailServer, unreachable_mailers
 from livesite.site import ROOT, DatabaseTemplate, LiveSite, free_port, redis_url
 
 __all__ = [
-    "redis_url",
     "DEMO_SERVICE",
     "ROOT",
     "DatabaseTemplate",
@@ -18,5 +17,6 @@ __all__ = [
     "MailServer",
     "free_port",
     "intake_answers",
+    "redis_url",
     "unreachable_mailers",
 ]

@@ -157,10 +157,10 @@ def localized(pages):
     """`pages` (English, as lists show them) with each one that has a live translation in the
     language being served replaced by it: one query, and none in English. The pages kept in
     English are marked `content_language = "en"`, for `lang` on their card."""
-    language_code = translation.get_language()
     pages = list(pages)
-    if language_code in (None, settings.LANGUAGE_CODE) or not pages:
+    if in_default_language() or not pages:
         return pages
+    language_code = translation.get_language()
     translated = {}
     for model in {type(page) for page in pages}:
         keys = [page.translation_key for page in pages if type(page) is model]

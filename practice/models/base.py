@@ -5,9 +5,9 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from practice.i18n import link_language
+from practice.i18n import in_default_language, link_language
 
 
 class BasePage(Page):
@@ -51,11 +51,8 @@ class BasePage(Page):
         """The page whose children a listing shows: the page itself, or for a translation, its
         page in the default language (translations list the English pages, each linked under
         the visitor's prefix, not only those already translated). No query in English."""
-        if translation.get_language() in (None, settings.LANGUAGE_CODE):
+        if in_default_language() or self.locale.language_code == settings.LANGUAGE_CODE:
             return self
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        from wagtail.models import Locale
 
         return self.get_translation_or_none(Locale.get_default()) or self
 
