@@ -1,10 +1,12 @@
 """Site-level views: search, robots.txt, health check, and the error pages."""
 
+import posixpath
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -89,7 +91,25 @@ def server_error(request):
     return error_page("500.html", 500)
 
 
+MEDIA_IMAGE_FOLDERS = frozenset({"original_images", "images"})
+
+
 def media(request, path):
     """An uploaded image or rendition from MEDIA_ROOT, as it is now (read per request, not
-    when the URLs were loaded)."""
+    when the URLs were loaded).
+
+    Only a path already in normal form inside an image folder is served: `serve` would
+    normalise `images/../documents/…` (however it was encoded) into a document, skipping
+    the collection privacy that /documents/<id>/<name> applies.
+    """
+    folder, _, rest = path.partition("/")
+    parts = rest.split("/")
+    if (
+        folder not in MEDIA_IMAGE_FOLDERS
+        or "\\" in path
+        or "\x00" in path
+        or any(part in ("", ".", "..") for part in parts)
+        or posixpath.normpath(path) != path
+    ):
+        raise Http404
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)

@@ -148,6 +148,36 @@ def test_a_private_document_is_served_only_to_signed_in_users(client, admin_user
     assert client.get(f"/media/{image.file.name}").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/media/images/..%2fdocuments/{name}",
+        "/media/images/../documents/{name}",
+        "/media/original_images/..%2f{path}",
+        "/media/images/%2e%2e/documents/{name}",
+        "/media/images/%2E%2E%2Fdocuments%2F{name}",
+        "/media/images/.%2e/documents/{name}",
+        "/media/images/..%5cdocuments%5c{name}",
+        "/media/images//../documents/{name}",
+        "/media/images/./../documents/{name}",
+    ],
+)
+def test_a_document_is_never_served_through_an_image_address(client, address):
+    """The image route serves images and renditions only: `..` in any spelling cannot climb out
+    of them into documents/ (which would skip the collection's privacy)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Notes", file=ContentFile(b"private notes", name="notes.txt")
+    )
+    name = document.file.name.removeprefix("documents/")
+    response = client.get(address.format(name=name, path=document.file.name))
+    assert response.status_code == 404
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"private notes" not in body
+
+
 def test_site_url_is_the_address_of_the_sitemap_canonical_links_and_robots(client, site_tree, settings):
     from django.core.management import call_command
     from wagtail.models import Site
