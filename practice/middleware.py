@@ -1,5 +1,6 @@
 """Request limits and security headers Django does not set itself."""
 
+import codecs
 from functools import partial
 
 from django.conf import settings
@@ -14,6 +15,8 @@ ADMIN_PREFIX = "/admin/"
 
 # Django reads this content type in UTF-8 only (RFC 1866) and raises for any other charset.
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+# Charsets whose form bodies are UTF-8 byte for byte (ASCII is a subset), by codecs' own names.
+UTF_8_COMPATIBLE = frozenset({"utf-8", "ascii"})
 
 
 class SecurityHeadersMiddleware:
@@ -41,7 +44,8 @@ class SecurityHeadersMiddleware:
 class RequestBodyGuardMiddleware:
     """Answers, before anything reads the body, the requests Django would refuse to read:
     a body over PUBLIC_MAX_BODY_BYTES outside the admin (the site's 413 page), and a form
-    declared in a charset other than UTF-8 (the site's 400 page).
+    declared in a charset other than UTF-8 or ASCII (the site's 400 page); `utf8` and the other
+    aliases are read as UTF-8.
 
     The public forms take short answers and no files, so a large body is an attack or a
     mistake: refused on its Content-Length it is neither parsed nor spooled to disk. The admin
@@ -62,8 +66,11 @@ class RequestBodyGuardMiddleware:
             if length > settings.PUBLIC_MAX_BODY_BYTES:
                 return error_page("413.html", 413)
         encoding = request.encoding  # the declared charset, when Python knows it
-        if request.content_type == FORM_CONTENT_TYPE and encoding and encoding.lower() != "utf-8":
-            return error_page("400.html", 400)
+        if request.content_type == FORM_CONTENT_TYPE and encoding:
+            if codecs.lookup(encoding).name not in UTF_8_COMPATIBLE:
+                return error_page("400.html", 400)
+            # `utf8`, `UTF_8`, `us-ascii`…: the same bytes as UTF-8, which is all Django reads.
+            request.encoding = "utf-8"
         return self.get_response(request)
 
 

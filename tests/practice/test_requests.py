@@ -2,6 +2,7 @@
 
 import urllib.error
 import urllib.request
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -41,6 +42,19 @@ def test_head_works_wherever_get_does(client, site_tree, path):
 def test_a_post_in_a_charset_python_cannot_parse_gets_the_sites_400_page(site_tree, path):
     response = strict_client().generic("POST", path, b"a=b", content_type=LATIN_1_FORM)
     assert_site_error_page(response, 400)
+
+
+@pytest.mark.parametrize("charset", ["utf8", "UTF-8", "utf_8", "ascii", "us-ascii"])
+def test_a_contact_form_declared_in_a_utf_8_alias_or_ascii_is_accepted(client, site_tree, charset):
+    """ASCII is a subset of UTF-8 and `utf8` is its common alias: the form is read, not refused."""
+    response = client.generic(
+        "POST",
+        "/contact/",
+        urlencode(contact_post_data()).encode(),
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert Submission.objects.count() == 1
 
 
 def test_make_run_in_debug_mode_answers_400_too(site_tree, settings):
