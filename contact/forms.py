@@ -8,25 +8,17 @@ Text answers lose C0 control characters (and DEL) before validation: visitors ca
 fix them, and they break spreadsheets. Only multi-line answers keep tab and line breaks.
 """
 
-import ipaddress
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, validate_email
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
+from contact.validators import EMAIL_MESSAGE, ascii_email, validate_phone, validate_reachable_email_domain
 from practice.models import ClinicianPage, ServicePage
-
-PHONE_MESSAGE = _("Enter a phone number with its area code, for example 201-555-0123.")
-EMAIL_MESSAGE = _("Enter an email address like name@example.com.")
-MIN_PHONE_DIGITS = 7
-
-phone_validator = RegexValidator(r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", PHONE_MESSAGE)
 
 # C0 controls and DEL; multi-line answers keep tab, line feed and carriage return.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -39,31 +31,6 @@ def strip_control_characters(value, *, multi_line=False):
     if multi_line:
         return MULTI_LINE_CONTROLS.sub("", value)
     return CONTROL_CHARACTERS.sub("", SINGLE_LINE_SPACES.sub(" ", value))
-
-
-def validate_phone_digits(value):
-    """A phone number has at least seven digits (before any extension)."""
-    number = re.split(r"x|ext", value, maxsplit=1)[0]
-    if sum(character.isdigit() for character in number) < MIN_PHONE_DIGITS:
-        raise ValidationError(PHONE_MESSAGE, code="invalid")
-
-
-def validate_reachable_email_domain(value):
-    """An email's domain is a public name with a dot: not `localhost`, not an IP address.
-    Malformed addresses are left to Django's own validator, so the visitor sees one message."""
-    try:
-        validate_email(value)
-    except ValidationError:
-        return
-    domain = value.rpartition("@")[2].strip("[]").lower()
-    if domain.startswith("ipv6:"):
-        raise ValidationError(EMAIL_MESSAGE, code="invalid")
-    try:
-        ipaddress.ip_address(domain)
-    except ValueError:
-        if "." in domain.strip(".") and not domain.endswith(".localhost"):
-            return
-    raise ValidationError(EMAIL_MESSAGE, code="invalid")
 
 
 CLINICAL_WARNING = _(
@@ -114,7 +81,7 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
         fields["phone"].widget = forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "maxlength": "30", "inputmode": "tel"}
         )
-        fields["phone"].validators += [phone_validator, validate_phone_digits]
+        fields["phone"].validators.append(validate_phone)
         fields["phone"].label = _("Phone number")
         fields["preferred_channel"].widget = forms.RadioSelect()
         fields["preferred_channel"].label = _("How should we reach you first?")
@@ -150,6 +117,9 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
             else:
                 cleaned[name] = values[0]
         return cleaned
+
+    def clean_email(self):
+        return ascii_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned_data = super().clean()

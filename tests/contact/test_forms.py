@@ -192,6 +192,38 @@ def test_a_phone_needs_at_least_seven_digits(phone):
     assert form.errors["phone"] == ["Enter a phone number with its area code, for example 201-555-0123."]
 
 
+@pytest.mark.parametrize("phone", ["(((((1234567", "1 2 3 4 5 6 7", "1" * 25, "555-0123", "000-000-0000"])
+def test_a_phone_must_be_a_number_someone_could_dial(phone):
+    """Enough digits is not enough: the digits must make a number in the US or, with +, abroad."""
+    form = ContactForm(data=contact_post_data(phone=phone, preferred_channel="phone"))
+    assert not form.is_valid()
+    assert form.errors["phone"] == ["Enter a phone number with its area code, for example 201-555-0123."]
+
+
+@pytest.mark.parametrize(
+    "phone", ["201-555-0123", "(201) 555-0123", "201.555.0123", "+1 201 555 0123 x12", "+82 10-1234-5678"]
+)
+def test_us_and_international_numbers_in_their_usual_shapes_pass(phone):
+    form = ContactForm(data=contact_post_data(phone=phone, preferred_channel="phone"))
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["someone@g\u043cail.com", "someone@p\u0430ypal.com", "someone@\u0440\u0430\u0443\u0440\u0430l.com"],
+)
+def test_an_email_domain_mixing_latin_with_look_alike_letters_is_refused(email):
+    form = ContactForm(data=contact_post_data(email=email))
+    assert not form.is_valid()
+    assert form.errors["email"] == ["Enter an email address like name@example.com."]
+
+
+def test_an_international_email_domain_is_kept_as_its_ascii_name_staff_can_read():
+    form = ContactForm(data=contact_post_data(email="someone@\ud55c\uad6d.kr"))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["email"] == "someone@xn--3e0b707e.kr"
+
+
 @pytest.mark.parametrize(
     "email",
     ["someone@localhost", "someone@[127.0.0.1]", "someone@[IPv6:::1]", "someone@intranet", "a@10.0.0.1"],
