@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see practice/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-fast lint format bench clean test-deps screenshots lighthouse
+.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench clean test-deps screenshots lighthouse
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -99,8 +99,14 @@ test-deps:  ## Install Debian's Chromium (browser tests), Varnish (proxy tests) 
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
 	  || { echo "error: could not install$$missing; run 'apt-get install$$missing' as root"; exit 1; }; }
 
-test: install-dev test-deps  ## Run the whole suite (SQLite; set DATABASE_URL for PostgreSQL)
-	$(VENV)/bin/pytest --create-db -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+# Two tiers. `make test` runs every in-process test: no root, browser or server of its own needed.
+# `make test-e2e` runs what starts real servers (gunicorn live sites, varnishd, Redis and
+# PostgreSQL fault tests, a mail sink), drives Chromium, or is slow (marked `slow` or `browser`).
+test: install-dev  ## Run the in-process suite (SQLite; set DATABASE_URL for PostgreSQL)
+	$(VENV)/bin/pytest --create-db -n $${PYTEST_WORKERS:-2} -m "not slow and not browser" $(PYTEST_ARGS)
+
+test-e2e: install-dev test-deps  ## Run the browser, live-site and slow tests (installs Chromium and Varnish when missing)
+	$(VENV)/bin/pytest --create-db -n $${PYTEST_WORKERS:-2} -m "slow or browser" $(PYTEST_ARGS)
 
 lint: install-dev  ## Check code style
 	$(VENV)/bin/ruff check .

@@ -53,6 +53,19 @@ def live_site():
     site.stop()
 
 
+# Fixtures that start a real server (gunicorn, varnishd, a mail sink): their tests belong to the
+# second tier (`make test-e2e`), whatever module they sit in.
+SERVER_FIXTURES = frozenset({"live_site"})
+
+
+def pytest_collection_modifyitems(items):
+    """`make test` runs what needs neither a browser nor a server of its own (-m "not slow and
+    not browser"); tests that start servers are marked slow here, so none slips into it."""
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config):
     """Live sites of this run (every xdist worker's) copy one migrated demo database."""
     if not hasattr(config, "workerinput"):
