@@ -75,18 +75,18 @@ superuser: migrate
 run: demo site-url superuser  ## Set up everything and serve on 127.0.0.1:$(PORT) (SQLite, console mail)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops the site and its mail worker."
 	@export SITE_URL=$(PUBLIC_URL); \
-	DEBUG=$${DEBUG:-True} $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; \
+	DEBUG=$${DEBUG:-True} $(PY) manage.py task_worker --backend notifications --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-True} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker:  ## Run the background task worker (sends notification emails)
-	$(PY) manage.py db_worker --backend notifications
+	$(PY) manage.py task_worker --backend notifications
 
 serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectstatic, gunicorn with 2 workers
 	SITE_URL=$(PUBLIC_URL) DEBUG=False SECRET_KEY=$${SECRET_KEY:-local-production-mode-$$(hostname)-not-a-real-secret-0123456789} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
-	{ $(PY) manage.py db_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	{ $(PY) manage.py task_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn practice.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
 
 test-deps:  ## Install Debian's Chromium (browser tests), Varnish (proxy tests) and Korean and Hindi fonts (screenshots) when missing

@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 
 from contact.inbox.dashboard import EnquiriesPanel, EnquiryChartPanel
 from contact.inbox.viewsets import export_log_viewset, submission_viewset
+from contact.inbox.worker_warning import NotificationsStuckPanel
 from contact.models import Submission, SubmissionExport
 from contact.permissions import ExportLogPermissionPolicy
 
@@ -44,4 +45,4 @@ def register_enquiry_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_enquiries_panels(request, panels):
-    panels.extend([EnquiriesPanel(), EnquiryChartPanel()])
+    panels.extend([NotificationsStuckPanel(), EnquiriesPanel(), EnquiryChartPanel()])
