@@ -3,7 +3,39 @@
 Access log lines name the path without its query string (`%(U)s`, not `%(r)s`): the clinician
 finder's and search's query strings say what a visitor is looking for ("?language=korean",
 "?q=anxiety") and must not be kept. The referrer is left out for the same reason: it is the
-previous page's full address, query string included.
+previous page's full address, query string included. Requests to the forms (`/contact/…` in every
+language, the form and its post) are logged without the client's address: the line of a post is
+the moment an enquiry arrived, and with the address it would say who sent it.
+
+gunicorn interprets no forwarding header itself. Whether X-Forwarded-Proto is believed is Django's
+decision alone (`SECURE_PROXY_SSL_HEADER`, set only when `TRUSTED_PROXY_COUNT` says a proxy in
+front overwrites it); gunicorn's default would believe it from any loopback peer, which is
+anything on the same machine, or a proxy that merely passes the client's header on.
 """
 
+import re
+
+from gunicorn.glogging import Logger
+
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s'
+
+forwarded_allow_ips = ""
+secure_scheme_headers = {}  # also for unix-socket peers, which forwarded_allow_ips does not cover
+
+# The forms under any language prefix (/contact/, /ko/contact/intake/), as the VCL passes them.
+FORM_PATH = re.compile(r"^/([a-z]{2,3}(-[a-z0-9]+)?/)?contact(/|$)")
+# Every atom that holds the client's address, for a custom access_log_format too.
+ADDRESS_ATOMS = ("h", "{remote_addr}e", "{x-forwarded-for}i", "{x-real-ip}i", "{forwarded}i")
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, with "-" for the client's address on every request to the forms."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        if FORM_PATH.match(environ.get("PATH_INFO") or ""):
+            atoms.update(dict.fromkeys(ADDRESS_ATOMS, "-"))
+        return atoms
+
+
+logger_class = AccessLogger

@@ -1,4 +1,6 @@
-"""What a visitor searched for or filtered by never reaches the server's access log."""
+"""What deploy/gunicorn.conf.py promises: what a visitor searched for or filtered by never reaches
+the server's access log, nor who sent an enquiry; and gunicorn believes no forwarding header
+itself (Django decides, from TRUSTED_PROXY_COUNT)."""
 
 import time
 import urllib.error
@@ -7,16 +9,35 @@ import urllib.request
 import pytest
 
 from livesite import LiveSite
+from tests.deploy.proxy import send
+
+pytestmark = pytest.mark.slow
+
+FORM_POSTS = ("/contact/intake/", "/contact/", "/ko/contact/intake/", "/hi/contact/")
 
 
 @pytest.fixture(scope="module")
 def logging_site():
-    """An empty site (no team page: /team/ answers 404, logged all the same)."""
-    site = LiveSite(demo=False)
+    """An empty site (no team page: /team/ answers 404, logged all the same), with HSTS on and no
+    HTTPS redirect, behind no proxy (TRUSTED_PROXY_COUNT=0)."""
+    site = LiveSite(
+        demo=False,
+        env={"DJANGO_SETTINGS_MODULE": "tests.deploy.https_settings", "SECURE_SSL_REDIRECT": "False"},
+    )
     site.gunicorn_args += ["--access-logfile", "-"]
     site.start()
     yield site
     site.stop()
+
+
+def logged_lines(site, marker, count):
+    """The access log's request lines once `count` of them contain `marker` (gunicorn writes a
+    line just after answering)."""
+    deadline = time.monotonic() + 5
+    while site.log("server").count(marker) < count:
+        assert time.monotonic() < deadline, site.log("server")
+        time.sleep(0.1)
+    return [line for line in site.log("server").splitlines() if '"GET /' in line or '"POST /' in line]
 
 
 def test_access_log_lines_carry_no_query_string(logging_site):
@@ -37,3 +58,29 @@ def test_access_log_lines_carry_no_query_string(logging_site):
     assert any('"GET /team/ HTTP/1.1"' in line for line in lines), log
     assert "korean" not in log.lower()
     assert "?" not in "".join(lines)
+
+
+def test_the_access_log_does_not_say_who_sent_an_enquiry(logging_site):
+    """Form posts (and visits to the forms) in every language are logged without the client's
+    address; other requests keep it."""
+    port = int(logging_site.url.rsplit(":", 1)[1])
+    for path in FORM_POSTS:
+        send(port, path, method="POST", source="127.0.0.3")
+        send(port, path, source="127.0.0.3")
+    send(port, "/robots.txt", source="127.0.0.3")
+    logged_lines(logging_site, "/robots.txt", 1)
+    lines = logged_lines(logging_site, "/contact/", 2 * len(FORM_POSTS))
+    form_lines = [line for line in lines if "/contact/" in line]
+    assert len(form_lines) == 2 * len(FORM_POSTS), lines
+    assert not [line for line in form_lines if "127.0.0.3" in line], form_lines
+    assert any(line.startswith("127.0.0.3 ") and "/robots.txt" in line for line in lines), lines
+
+
+def test_gunicorn_does_not_believe_a_clients_https_claim(logging_site):
+    """With no proxy in front, a client's X-Forwarded-Proto is not believed, also from loopback
+    (gunicorn's own default trusts 127.0.0.1): no HSTS over plain HTTP."""
+    port = int(logging_site.url.rsplit(":", 1)[1])
+    for path in ("/contact/", "/"):
+        response = send(port, path, headers={"X-Forwarded-Proto": "https"})
+        assert response.status in (200, 404), path
+        assert "Strict-Transport-Security" not in response.headers, path

@@ -2,28 +2,27 @@
 
 A real `varnishd` (Debian's package, which `make test` installs) on a free loopback port: an
 anonymous visitor's second visit is served by Varnish, publishing purges the page through
-Wagtail's frontend cache, and a signed-in editor always gets a fresh page.
+Wagtail's frontend cache, and a signed-in editor always gets a fresh page. Varnish keeps only the
+app's own cacheable answers: no error, no other Host's answer, no search, no outage's 500; and it
+refuses media addresses that are not plainly an image.
 """
 
-import http.client
+import contextlib
 import re
-import urllib.request
+import shutil
+import time
 
 import pytest
 
-from livesite import FormClient, LiveSite, free_port
-from livesite.varnish import Varnish
+from livesite import FormClient
+from livesite.site import run_postgres_admin
+from tests.deploy.proxy import send, varnish_in_front
 
 pytestmark = pytest.mark.slow
 
 ARTICLE = "/blog/healing-from-trust-issues/"
 EDITOR, PASSWORD = "varnish-editor", "a-long-editor-password-1234"
-
-
-def get(url, cookie=""):
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - local
-        return response.headers.get("X-Cache"), response.read().decode()
+PRIVATE_DOCUMENT = "clinic-private-notes.txt"
 
 
 def title(html):
@@ -32,27 +31,46 @@ def title(html):
 
 @pytest.fixture(scope="module")
 def stack():
-    varnish_port = free_port()
-    site = LiveSite(env={"FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}"})
-    site.start()
-    varnish = Varnish(port=varnish_port, backend_port=site.port)
-    if Varnish.executable() is None:
-        site.stop()
-        pytest.fail("varnishd is missing: `make test` installs Debian's varnish (apt-get install varnish)")
-    try:
-        varnish.start()
+    # CONN_MAX_AGE=0: every request opens the database, so a test can take it away.
+    with varnish_in_front(env={"CONN_MAX_AGE": "0"}, access_log=True) as (site, varnish):
         yield site, varnish
+
+
+@contextlib.contextmanager
+def database_outage(site):
+    """The site's database unreachable until the block ends, as in an outage: every request
+    that needs it fails with the app's 500."""
+    if site._pg_name:
+        name = site._pg_name
+        run_postgres_admin(site._pg_base, f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        run_postgres_admin(
+            site._pg_base, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        )
+        try:
+            yield
+        finally:
+            run_postgres_admin(site._pg_base, f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        return
+    away = site.tmp / "database-away"
+    away.mkdir()
+    for path in site.tmp.glob("db.sqlite3*"):
+        shutil.move(path, away / path.name)
+    try:
+        yield
     finally:
-        varnish.stop()
-        site.stop()
+        for path in site.tmp.glob("db.sqlite3*"):  # the empty database the failed requests made
+            path.unlink()
+        for path in away.iterdir():
+            shutil.move(path, site.tmp / path.name)
+        away.rmdir()
 
 
 def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_the_page(stack):
     site, varnish = stack
-    first, html = get(varnish.url + ARTICLE)
-    second, again = get(varnish.url + ARTICLE, cookie="csrftoken=left-by-a-form")
-    assert (first, second) == ("MISS", "HIT")
-    assert again == html
+    first = send(varnish.port, ARTICLE)
+    second = send(varnish.port, ARTICLE, headers={"Cookie": "csrftoken=left-by-a-form"})
+    assert (first.cache, second.cache) == ("MISS", "HIT")
+    assert second.body == first.body
 
     site.shell(
         "from blog.models import ArticlePage\n"
@@ -60,31 +78,109 @@ def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_the_pa
         "page.title = 'Healing from trust issues, revised'\n"
         "page.save_revision().publish()\n"
     )
-    state, html = get(varnish.url + ARTICLE)
-    assert state == "MISS"
-    assert title(html) == "Healing from trust issues, revised"
-    assert get(varnish.url + ARTICLE)[0] == "HIT"
+    fresh = send(varnish.port, ARTICLE)
+    assert fresh.cache == "MISS"
+    assert title(fresh.body) == "Healing from trust issues, revised"
+    assert send(varnish.port, ARTICLE).cache == "HIT"
 
 
 def test_campaign_parameters_share_the_cached_page(stack):
     _, varnish = stack
-    get(varnish.url + "/blog/")
-    state, _ = get(varnish.url + "/blog/?utm_source=newsletter&fbclid=abc")
-    assert state == "HIT"
+    send(varnish.port, "/blog/")
+    assert send(varnish.port, "/blog/?utm_source=newsletter&fbclid=abc").cache == "HIT"
 
 
 def test_the_forms_are_never_kept_in_any_language(stack):
     """The forms carry a per-visitor CSRF token: Varnish passes them under every prefix."""
     _, varnish = stack
     for path in ("/contact/", "/ko/contact/", "/hi/contact/intake/"):
-        assert [get(varnish.url + path)[0] for _ in range(2)] == ["MISS", "MISS"], path
+        assert [send(varnish.port, path).cache for _ in range(2)] == ["MISS", "MISS"], path
+
+
+def test_search_is_never_kept_in_any_language(stack):
+    """What someone searched for is not kept for the next visitor (nor in Varnish's memory)."""
+    _, varnish = stack
+    for path in ("/search/?q=self-harm", "/ko/search/?q=self-harm", "/hi/search/?q=anxiety"):
+        responses = [send(varnish.port, path) for _ in range(2)]
+        assert [r.status for r in responses] == [200, 200], path
+        assert [r.cache for r in responses] == ["MISS", "MISS"], path
+
+
+def test_a_request_for_another_host_does_not_replace_the_page(stack):
+    """Django refuses a Host outside ALLOWED_HOSTS with a 400; the next visitor still gets the page."""
+    _, varnish = stack
+    assert send(varnish.port, "/", method="PURGE").status == 200
+    assert send(varnish.port, "/", headers={"Host": "x"}).status == 400
+    home = send(varnish.port, "/")
+    assert (home.status, home.cache) == (200, "MISS")
+    assert send(varnish.port, "/").cache == "HIT"
+
+
+def test_an_unreadable_request_does_not_replace_the_page(stack):
+    """A GET that declares a form body in Latin-1 gets the app's 400; nobody else gets it after."""
+    _, varnish = stack
+    send(varnish.port, "/services/", method="PURGE")
+    latin1 = {"Content-Type": "application/x-www-form-urlencoded; charset=latin-1"}
+    assert send(varnish.port, "/services/", headers=latin1).status == 400
+    assert [send(varnish.port, "/services/").status for _ in range(2)] == [200, 200]
+
+
+def test_an_outage_500_is_not_kept(stack):
+    site, varnish = stack
+    with database_outage(site):
+        assert send(varnish.port, "/blog/?during=outage").status == 500
+    recovered = send(varnish.port, "/blog/?during=outage")
+    assert recovered.status == 200, "Varnish kept serving the outage's error page"
+
+
+def wait_for_log_line(site, path):
+    """Until gunicorn, which writes a line just after answering, has logged a GET of `path`."""
+    deadline = time.monotonic() + 5
+    while f"GET {path} " not in site.log("server"):
+        assert time.monotonic() < deadline, site.log("server")
+        time.sleep(0.1)
+
+
+def test_media_serves_images_and_refuses_every_other_path(stack):
+    """A /media/ address that is not plainly an image or a rendition is refused by Varnish and
+    never reaches the app: no dot-dot, no encoded dot, slash or backslash, no empty segment, and
+    never the documents folder (documents go through /documents/<id>/, which checks privacy)."""
+    site, varnish = stack
+    documents = site.tmp / "media" / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / PRIVATE_DOCUMENT).write_text("private: session notes")
+    image = re.search(r'(/media/images/[^"\s?]+)', send(varnish.port, ARTICLE).body).group(1)
+    assert send(varnish.port, image).status == 200
+
+    refused = [
+        f"/media/documents/{PRIVATE_DOCUMENT}",
+        f"/media/images/..%2fdocuments/{PRIVATE_DOCUMENT}",
+        f"/media/images/..%2Fdocuments/{PRIVATE_DOCUMENT}",
+        f"/media/images/%2e%2e/documents/{PRIVATE_DOCUMENT}",
+        f"/media/images/../documents/{PRIVATE_DOCUMENT}",
+        f"/media/images/..%5cdocuments%5c{PRIVATE_DOCUMENT}",
+        f"/media/images/..\\documents\\{PRIVATE_DOCUMENT}",
+        f"/media//documents/{PRIVATE_DOCUMENT}",
+        f"/media/original_images//../documents/{PRIVATE_DOCUMENT}",
+        f"/%6dedia/documents/{PRIVATE_DOCUMENT}",
+        f"/media%2fdocuments/{PRIVATE_DOCUMENT}",
+    ]
+    for path in refused:
+        response = send(varnish.port, path)
+        assert response.status == 404, path
+        assert "session notes" not in response.body, path
+    send(varnish.port, "/robots.txt")
+    wait_for_log_line(site, "/robots.txt")
+    time.sleep(0.3)  # a line of a request answered before robots.txt, by the other worker
+    log = site.log("server")
+    assert PRIVATE_DOCUMENT not in log, "a refused media address reached the app"
 
 
 def test_a_signed_in_editor_always_gets_a_fresh_page(stack):
     site, varnish = stack
     site.create_user(EDITOR, PASSWORD, groups=["Editors"])
-    get(varnish.url + "/")
-    assert get(varnish.url + "/")[0] == "HIT"
+    send(varnish.port, "/")
+    assert send(varnish.port, "/").cache == "HIT"
 
     editor = FormClient(varnish.url)
     status, html = editor.get("/admin/login/")
@@ -96,15 +192,10 @@ def test_a_signed_in_editor_always_gets_a_fresh_page(stack):
     cookie = "; ".join(f"{c.name}={c.value}" for c in editor.cookies)
     assert "sessionid=" in cookie
     for _ in range(2):
-        assert get(varnish.url + "/", cookie=cookie)[0] == "MISS"
+        assert send(varnish.port, "/", headers={"Cookie": cookie}).cache == "MISS"
 
 
 def test_purge_is_accepted_from_the_app_hosts_only(stack):
     _, varnish = stack
     for source, expected in (("127.0.0.1", 200), ("127.0.0.2", 403)):
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", varnish.port, timeout=10, source_address=(source, 0)
-        )
-        connection.request("PURGE", ARTICLE)
-        assert connection.getresponse().status == expected, source
-        connection.close()
+        assert send(varnish.port, ARTICLE, method="PURGE", source=source).status == expected, source
