@@ -16,6 +16,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from practice.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
 from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -128,17 +129,17 @@ elif "postgresql" in DATABASES["default"]["ENGINE"]:
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every worker, used by rate limits).
+# Cache: Redis when REDIS_URL is set (shared by every worker and host), through a backend that
+# treats an unreachable Redis as a miss, so an outage slows the site instead of stopping it
+# (practice/cache_backends.py). PAGE_CACHE_REDIS_URL may put pages and fragments on a second,
+# evicting Redis, away from the generation and the rate limits (README, "Page cache").
 if REDIS_URL := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "practice",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, os.environ.get("PAGE_CACHE_REDIS_URL"))
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        LOCAL_ALIAS: local_cache(),
+    }
 
 # Page cache (practice/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
 # whole for PAGE_CACHE_SECONDS (0 turns it off); browsers may keep them for
@@ -146,7 +147,7 @@ else:
 # redirects and HSTS still apply to every hit) and before everything that reads the session.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages" if "pages" in CACHES else "default"
 # Fragments of pages that change only when content does (an article's body and related cards)
 # are kept under the same generation, even with the page cache off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
