@@ -18,6 +18,7 @@ from django.utils.csp import CSP
 
 from practice.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
 from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
+from practice.release import identify as identify_release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -141,6 +142,11 @@ else:
         LOCAL_ALIAS: local_cache(),
     }
 
+# The code that is running (practice/release.py): RELEASE, else the git commit, else a hash of
+# the source. Every cached page and fragment is tied to it, so a deploy never serves HTML (or
+# reads pickles) that other code made, even on the same Redis.
+RELEASE = identify_release(BASE_DIR, os.environ)
+
 # Page cache (practice/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
 # whole for PAGE_CACHE_SECONDS (0 turns it off); browsers may keep them for
 # PAGE_CACHE_BROWSER_SECONDS. Its middleware sits right after SecurityMiddleware (so HTTPS
@@ -151,6 +157,9 @@ PAGE_CACHE_ALIAS = "pages" if "pages" in CACHES else "default"
 # Fragments of pages that change only when content does (an article's body and related cards)
 # are kept under the same generation, even with the page cache off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+# Entries that are not a page's own address (404s, 301s, ?page=N) admitted per
+# PAGE_CACHE_SECONDS: a flood of random addresses adds at most twice this many.
+PAGE_CACHE_MAX_EXTRA_ENTRIES = env_int("PAGE_CACHE_MAX_EXTRA_ENTRIES", 100)
 # Every worker must see a publish at once. With Redis the generation that invalidates all pages
 # lives there (every host); the per-process default cache cannot be shared, so without Redis the
 # generation lives in a small file cache for this machine's workers (one per database).
