@@ -6,16 +6,20 @@ request to send it again, and the rate limit only counts requests that were acce
 
 import hashlib
 import hmac
+import logging
 import math
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.translation import gettext_lazy as _
 
+from practice.cache_backends import LOCAL_ALIAS, CacheUnavailable
 from practice.client_address import client_address
+
+logger = logging.getLogger(__name__)
 
 STARTED_SALT = "contact.form-started"
 HONEYPOT_FIELD = "extra_info"
@@ -104,27 +108,68 @@ def _rate_key(request):
 RESERVED_ATTRIBUTE = "contact_rate_slot_reserved"
 
 
-def _count_one(key):
+def _counters():
+    """Where the counts live: the shared cache, or this process's memory while the shared cache
+    is unreachable (a per-process limit is weaker, but refusing every enquiry would be worse)."""
+    if getattr(cache, "available", True):
+        return cache
+    fallback.note()
+    return caches[LOCAL_ALIAS]
+
+
+class Fallback:
+    """Says once per process that the limit is counted locally (the cache backend logs the
+    outage itself, also once)."""
+
+    noted = False
+
+    def note(self):
+        if not self.noted:
+            self.noted = True
+            logger.warning("The contact forms' rate limit counts per process until the shared cache answers.")
+
+
+fallback = Fallback()
+
+
+def _shared_or_local(operation, key):
+    counters = _counters()
+    try:
+        return operation(counters, key)
+    except CacheUnavailable:  # Redis went away during this request
+        fallback.note()
+        return operation(caches[LOCAL_ALIAS], key)
+
+
+def _add_one(counters, key):
     """Add one to the counter at `key` in a single cache operation; the new count."""
-    if cache.add(key, 1, timeout=settings.CONTACT_RATE_WINDOW_SECONDS):
+    if counters.add(key, 1, timeout=settings.CONTACT_RATE_WINDOW_SECONDS):
         return 1
     try:
-        return cache.incr(key)
+        return counters.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.add(key, 0, timeout=settings.CONTACT_RATE_WINDOW_SECONDS)
-        return cache.incr(key)
+        counters.add(key, 0, timeout=settings.CONTACT_RATE_WINDOW_SECONDS)
+        return counters.incr(key)
 
 
-def _uncount_one(key):
+def _take_one(counters, key):
     try:
-        cache.decr(key)
+        counters.decr(key)
     except ValueError:  # the window has passed: nothing left to give back
         pass
 
 
+def _count_one(key):
+    return _shared_or_local(_add_one, key)
+
+
+def _uncount_one(key):
+    _shared_or_local(_take_one, key)
+
+
 def is_rate_limited(request):
     """Whether the client's address has used up its accepted submissions (a read only)."""
-    return (cache.get(_rate_key(request)) or 0) >= settings.CONTACT_RATE_LIMIT
+    return (_counters().get(_rate_key(request)) or 0) >= settings.CONTACT_RATE_LIMIT
 
 
 def reserve_slot(request):

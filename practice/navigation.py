@@ -1,26 +1,21 @@
 """The site's header, footer and legal links, resolved once and cached.
 
-Every public page shows them, so they are built with one page query and kept in the
-cache until an editor publishes, unpublishes, moves or deletes a page or edits the
-navigation settings. With a shared cache (REDIS_URL) that is immediate for every
-worker; with the per-process default it is immediate where the edit happened and at
-most CACHE_TIMEOUT seconds later elsewhere.
+Every public page shows them, so they are built with one page query and kept as a fragment
+(`practice.page_cache.cached_fragment`): the one generation that every content change and
+every release renews, so a publish, a move or a settings edit shows at once on every worker.
 """
 
-import time
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page, Site
 
 from practice.models import NavigationSettings, PracticeSettings
+from practice.page_cache import cached_fragment
 
-CACHE_TIMEOUT = 60
-VERSION_KEY = "practice:navigation:version"
 LEGAL_PAGES = ("privacy_notice", "good_faith_estimate", "privacy_policy")
 
 
@@ -136,18 +131,10 @@ def site_navigation(request):
     """{'main': [Link], 'footer': [Link], 'legal': {kind: Link}, 'browsing_safely': url or ''},
     in the visitor's language."""
     site = Site.find_for_request(request)
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    # "links": entries are `Link`s; hosts still on the code before them cache (label, url) pairs.
-    key = f"practice:navigation:links:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}:{language}"
-    navigation = cache.get(key)
-    if navigation is None:
-        navigation = build_navigation(request)
-        cache.set(key, navigation, CACHE_TIMEOUT)
-    return navigation
-
-
-def invalidate_navigation(**kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    # Per site; cached_fragment keeps one per language.
+    return cached_fragment(
+        f"practice:navigation:{site.pk if site else 0}", lambda: build_navigation(request), request=request
+    )
 
 
 def crumb(page, request):

@@ -14,44 +14,52 @@ Contract:
   `Vary: Accept-Encoding`, gzipped once when stored for clients that accept it, and a 304 to a
   matching `If-None-Match`. Nothing else is compressed: pages that carry secrets (CSRF tokens)
   stay uncompressed, so BREACH has nothing to measure.
-- Query parameters that do not change the page (`utm_*`, `mc_*`, `fbclid`, `gclid`) share one
-  entry; every other parameter is part of the key.
-- Every entry carries the site-wide generation it was rendered under; `bump_generation()` makes
-  them all stale at once. The generation lives in the cache alias PAGE_CACHE_GENERATION_ALIAS,
+- The key keeps only the parameters pages read for every visitor: `page` (listings), as a small
+  number. Campaign parameters (`utm_*`, `mc_*`, `fbclid`, `gclid`, …) share the page's entry;
+  any other parameter (the team finder's, or noise) bypasses the cache: rendered, never stored.
+- Bounded: a 404 is kept only for a path shaped like the site's (lower-case slugs ending in
+  "/"), and entries that are not a page's own address without parameters (404s, 301s,
+  `?page=N`) are admitted at most PAGE_CACHE_MAX_EXTRA_ENTRIES per PAGE_CACHE_SECONDS, so a
+  flood of random addresses adds at most twice that many.
+- Every entry carries the site-wide generation it was rendered under, which names the release
+  (settings.RELEASE): `bump_generation()` makes them all stale at once, and code of another
+  release never serves or reads what this one rendered, nor the reverse. The generation lives in the cache alias PAGE_CACHE_GENERATION_ALIAS,
   which settings make one for every worker and host (Redis), or for every worker of this
   machine (a file cache) without REDIS_URL. `connect_invalidation()` bumps it on every content
   change, and again once the transaction commits, then purges the frontend cache (Varnish, CDN)
   when WAGTAILFRONTENDCACHE is configured.
 """
 
-import gzip
 import hashlib
+import re
 import secrets
 import threading
+import time
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
-from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language_from_path
+
+from practice.cache_backends import CacheUnavailable
+from practice.cache_responses import is_cacheable, make_entry, respond
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
 FRAGMENT_PREFIX = "practice:fragment:"
 EXCLUDED_PREFIXES = ("/admin/", "/contact/", "/search/", "/documents/", "/healthz", "/_util/")
-IGNORED_PARAMETERS = frozenset({"fbclid", "gclid"})
-IGNORED_PARAMETER_PREFIXES = ("utm_", "mc_")
-CACHEABLE_STATUSES = frozenset({200, 301, 404})
-UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
-COMPRESSIBLE_TYPES = frozenset(
-    {"application/xml", "application/rss+xml", "application/atom+xml", "application/json", "image/svg+xml"}
+BUDGET_PREFIX = "practice:page-budget:"
+# Parameters no page reads: links from campaigns, ads and search engines carry them.
+IGNORED_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "msclkid", "dclid", "yclid", "twclid", "srsltid", "igshid"}
 )
-MIN_COMPRESSED_LENGTH = 256
-PERSONAL_HEADERS = frozenset({"set-cookie", "content-length", "content-encoding", "x-cache"})
+IGNORED_PARAMETER_PREFIXES = ("utm_", "mc_")
+# Parameters that change a cacheable page, with the values worth a cache entry of their own.
+KEYED_PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,3}")}
+SITE_SHAPED_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]{0,79}/){0,8}")
 
 
 # Keys and generation ------------------------------------------------------------------------
@@ -75,13 +83,36 @@ def page_key(request):
         host = request.get_host()
     except DisallowedHost:
         return None
-    query = sorted(
-        (name, values)
-        for name, values in request.GET.lists()
-        if name not in IGNORED_PARAMETERS and not name.startswith(IGNORED_PARAMETER_PREFIXES)
-    )
-    address = f"{request.scheme}://{host}{path}?{query!r}"
+    query = []
+    for name, values in sorted(request.GET.lists()):
+        if name in IGNORED_PARAMETERS or name.startswith(IGNORED_PARAMETER_PREFIXES):
+            continue
+        pattern = KEYED_PARAMETERS.get(name)
+        if pattern is None:
+            return None  # a parameter this cache does not know may change the page: no entry
+        if pattern.fullmatch(values[-1]):  # views read the last value; others read as none
+            query.append((name, values[-1]))
+    address = f"{settings.RELEASE}|{request.scheme}://{host}{path}?{query!r}"
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_extra(request, response):
+    """Whether a response is not a page's own address without parameters: those are admitted
+    only within the budget."""
+    return response.status_code != 200 or any(name in KEYED_PARAMETERS for name in request.GET)
+
+
+def admit_extra():
+    """Whether one more extra entry fits this window's budget (PAGE_CACHE_MAX_EXTRA_ENTRIES per
+    PAGE_CACHE_SECONDS); counts it when it does."""
+    window = int(time.time() // max(settings.PAGE_CACHE_SECONDS, 1))
+    key = f"{BUDGET_PREFIX}{window}"
+    entries = entry_cache()
+    try:
+        entries.add(key, 0, settings.PAGE_CACHE_SECONDS * 2)
+        return entries.incr(key) <= settings.PAGE_CACHE_MAX_EXTRA_ENTRIES
+    except (ValueError, CacheUnavailable):  # evicted or unreachable: store nothing extra
+        return False
 
 
 def generation_cache():
@@ -93,20 +124,29 @@ def entry_cache():
 
 
 def bump_generation():
-    """Make every cached page stale, for every process sharing the generation's cache."""
+    """Make every cached page and fragment stale, for every process (of every release) sharing
+    the generation's cache."""
     generation = secrets.token_hex(8)
     generation_cache().set(GENERATION_KEY, generation, None)
     return generation
 
 
+def with_release(content_generation):
+    """The generation entries are stored under: the content's, within this release's code."""
+    return f"{settings.RELEASE}.{content_generation}"
+
+
 def current_generation():
-    """The generation every cached page and fragment is stored under (made on first use)."""
+    """The generation every cached page and fragment is stored under (made on first use):
+    content changes and a new release each give a new one."""
     generations = generation_cache()
     generation = generations.get(GENERATION_KEY)
     if generation is None:
         generations.add(GENERATION_KEY, secrets.token_hex(8), None)
-        generation = generations.get(GENERATION_KEY)
-    return generation
+        # None while the cache is unreachable: a generation of this process's own, so nothing
+        # stored meanwhile (nothing is) could be mistaken for a later one's.
+        generation = generations.get(GENERATION_KEY) or secrets.token_hex(8)
+    return with_release(generation)
 
 
 def cached_fragment(name, build, *, request=None):
@@ -126,103 +166,28 @@ def cached_fragment(name, build, *, request=None):
     return value
 
 
+def same_store(alias, other):
+    """Whether two cache aliases keep their keys in the same place (one Redis database)."""
+    if alias == other:
+        return True
+    first, second = settings.CACHES[alias], settings.CACHES[other]
+    fields = ("BACKEND", "LOCATION", "KEY_PREFIX")
+    return "LOCATION" in first and all(first.get(f) == second.get(f) for f in fields)
+
+
 def lookup(key):
     """(current generation, the entry stored under key if rendered under that generation)."""
     generations, entries = generation_cache(), entry_cache()
-    if generations is entries:  # one round trip to Redis
+    if same_store(settings.PAGE_CACHE_GENERATION_ALIAS, settings.PAGE_CACHE_ALIAS):  # one round trip
         found = entries.get_many([GENERATION_KEY, key])
         generation, entry = found.get(GENERATION_KEY), found.get(key)
     else:
         generation, entry = generations.get(GENERATION_KEY), entries.get(key)
-    if generation is None:  # first use, or evicted: a new random one, so no old entry matches
-        generation = current_generation()
+    # None on first use, or unreachable: a new random one, so no old entry matches.
+    generation = current_generation() if generation is None else with_release(generation)
     if entry is not None and entry["generation"] != generation:
         entry = None
     return generation, entry
-
-
-# Responses --------------------------------------------------------------------------------
-
-
-def is_cacheable(request, response):
-    """Whether a rendered response is the same for every anonymous visitor and may be shared."""
-    if (
-        response.status_code not in CACHEABLE_STATUSES
-        or response.streaming
-        or response.cookies
-        or response.has_header("Content-Encoding")
-        or getattr(request, "is_preview", False)
-    ):
-        return False
-    directives = {d.strip().split("=")[0].lower() for d in response.get("Cache-Control", "").split(",")}
-    if directives & UNCACHEABLE_DIRECTIVES:
-        return False
-    # Vary: Cookie only means the session was looked at (request.user); without a session
-    # cookie, which bypasses the cache, it was empty. Other cookies change no public page.
-    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-    return vary <= {"accept-encoding", "cookie"}
-
-
-def is_compressible(content_type):
-    media_type = content_type.split(";")[0].strip().lower()
-    return media_type.startswith("text/") or media_type in COMPRESSIBLE_TYPES
-
-
-def make_entry(response, generation):
-    """What is stored for a cacheable response: its status, shared headers, body and gzipped body."""
-    body = response.content
-    etag = hashlib.sha256(body).hexdigest()[:32]
-    compressed = None
-    if len(body) >= MIN_COMPRESSED_LENGTH and is_compressible(response.get("Content-Type", "")):
-        compressed = gzip.compress(body, compresslevel=9, mtime=0)
-        if len(compressed) >= len(body):
-            compressed = None
-    if not response.has_header("Cache-Control") or "max-age" not in response["Cache-Control"]:
-        response["Cache-Control"] = (
-            f"public, max-age={settings.PAGE_CACHE_BROWSER_SECONDS}, s-maxage={settings.PAGE_CACHE_SECONDS}"
-        )
-    if compressed is not None:
-        patch_vary_headers(response, ("Accept-Encoding",))
-    headers = [(name, value) for name, value in response.items() if name.lower() not in PERSONAL_HEADERS]
-    return {
-        "generation": generation,
-        "status": response.status_code,
-        "headers": headers,
-        "body": body,
-        "gzip": compressed,
-        "etag": etag,
-    }
-
-
-def accepts_gzip(request):
-    for coding in request.META.get("HTTP_ACCEPT_ENCODING", "").lower().split(","):
-        name, _, params = coding.partition(";")
-        if name.strip() in ("gzip", "*"):
-            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
-    return False
-
-
-def respond(request, entry, state):
-    """The stored page as this client should get it: gzipped if accepted, 304 if it has it."""
-    body, etag = entry["body"], f'"{entry["etag"]}"'
-    gzipped = entry["gzip"] is not None and accepts_gzip(request)
-    if gzipped:
-        body, etag = entry["gzip"], f'"{entry["etag"]}-gzip"'
-    content = b"" if request.method == "HEAD" else body
-    headers = dict(entry["headers"])
-    if entry["status"] == 301 and "Location" in headers:  # keeps .url, as Django's redirects have
-        response = HttpResponsePermanentRedirect(headers["Location"], content=content)
-    else:
-        response = HttpResponse(content, status=entry["status"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
-    response["Content-Length"] = str(len(body))
-    response["ETag"] = etag
-    response = get_conditional_response(request, etag=etag, response=response)
-    response["X-Cache"] = state
-    return response
 
 
 class PageCacheMiddleware:
@@ -242,6 +207,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         # A HEAD is not stored: its body may be empty; the next GET stores the page.
         if request.method != "GET" or not is_cacheable(request, response):
+            return response
+        if response.status_code == 404 and not SITE_SHAPED_PATH.fullmatch(request.path):
+            return response  # a scanner's or a typo's address: one entry each would be a flood
+        if is_extra(request, response) and not admit_extra():
             return response
         entry = make_entry(response, generation)
         entry_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)

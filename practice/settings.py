@@ -16,7 +16,9 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from practice.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
 from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
+from practice.release import identify as identify_release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -128,17 +130,22 @@ elif "postgresql" in DATABASES["default"]["ENGINE"]:
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every worker, used by rate limits).
+# Cache: Redis when REDIS_URL is set (shared by every worker and host), through a backend that
+# treats an unreachable Redis as a miss, so an outage slows the site instead of stopping it
+# (practice/cache_backends.py). PAGE_CACHE_REDIS_URL may put pages and fragments on a second,
+# evicting Redis, away from the generation and the rate limits (README, "Page cache").
 if REDIS_URL := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "practice",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, os.environ.get("PAGE_CACHE_REDIS_URL"))
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        LOCAL_ALIAS: local_cache(),
+    }
+
+# The code that is running (practice/release.py): RELEASE, else the git commit, else a hash of
+# the source. Every cached page and fragment is tied to it, so a deploy never serves HTML (or
+# reads pickles) that other code made, even on the same Redis.
+RELEASE = identify_release(BASE_DIR, os.environ)
 
 # Page cache (practice/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
 # whole for PAGE_CACHE_SECONDS (0 turns it off); browsers may keep them for
@@ -146,10 +153,13 @@ else:
 # redirects and HSTS still apply to every hit) and before everything that reads the session.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages" if "pages" in CACHES else "default"
 # Fragments of pages that change only when content does (an article's body and related cards)
 # are kept under the same generation, even with the page cache off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+# Entries that are not a page's own address (404s, 301s, ?page=N) admitted per
+# PAGE_CACHE_SECONDS: a flood of random addresses adds at most twice this many.
+PAGE_CACHE_MAX_EXTRA_ENTRIES = env_int("PAGE_CACHE_MAX_EXTRA_ENTRIES", 100)
 # Every worker must see a publish at once. With Redis the generation that invalidates all pages
 # lives there (every host); the per-process default cache cannot be shared, so without Redis the
 # generation lives in a small file cache for this machine's workers (one per database).

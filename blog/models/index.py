@@ -1,6 +1,5 @@
 """The blog index at /blog/: the article listings, category and tag pages, and the feeds."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
@@ -19,7 +18,6 @@ from blog.models.article import ArticlePage
 from blog.models.taxonomy import Category
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
-from practice.navigation import CACHE_TIMEOUT, VERSION_KEY
 from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
 
@@ -161,17 +159,16 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
 def blog_urls(request):
     """{"index": path, "feed": path} of the site's blog; "" each while the site has no live,
-    public blog. Kept in the cache the site's navigation uses, which every publish, move or
-    delete renews, so any page can link to the blog or advertise its feed without a query."""
+    public blog. A fragment of the one cache generation every content change and release renews,
+    so any page can link to the blog or advertise its feed without a query."""
     site = Site.find_for_request(request)
-    key = f"blog:urls:{cache.get(VERSION_KEY, 0)}:{site.pk if site else 0}"
-    urls = cache.get(key)
-    if urls is None:
+
+    def build():
         blog = BlogIndexPage.objects.live().public().in_site(site).first() if site else None
         index = blog.get_url(request) if blog else ""
-        urls = {"index": index, "feed": index + blog.reverse_subpage("feed") if blog else ""}
-        cache.set(key, urls, CACHE_TIMEOUT)
-    return urls
+        return {"index": index, "feed": index + blog.reverse_subpage("feed") if blog else ""}
+
+    return cached_fragment(f"blog:urls:{site.pk if site else 0}", build, request=request)
 
 
 def feed_url(request):
