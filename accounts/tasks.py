@@ -1,4 +1,4 @@
-"""Background tasks on the "notifications" queue (`manage.py db_worker --backend notifications`).
+"""Background tasks on the "notifications" queue (`manage.py task_worker --backend notifications`).
 
 A task takes a user's primary key only: the reset token is made when the mail is sent, so
 the queue never holds a working reset link.

@@ -22,7 +22,7 @@ lost enquiry is worse than a repeated notice. The window is the few milliseconds
 server's reply and one UPDATE.
 
 Tasks use Django's tasks API (`django.tasks`) on the "notifications" backend: the
-django-tasks-db queue that `manage.py db_worker --backend notifications` works through. They
+django-tasks-db queue that `manage.py task_worker --backend notifications` works through. They
 carry a submission's number, never its content; logs name numbers only.
 """
 

@@ -56,7 +56,7 @@ class LiveSite:
     """A site served by gunicorn on 127.0.0.1 with its own fresh database.
 
     env: extra environment for every process of the site (e.g. EMAIL_URL).
-    worker: also run `manage.py db_worker`, which sends queued notifications.
+    worker: also run `manage.py task_worker`, which sends queued notifications.
     demo: load the demo content before serving.
     """
 
@@ -118,7 +118,7 @@ class LiveSite:
     def start_extra_host(self, *, worker=True):
         """Serve this site from one more app host: another gunicorn, with the same environment
         and so the same database, cache and mail server, on a free port of its own, and its own
-        `db_worker` when `worker`. Its processes are "host2", "host2-worker" (then "host3", …);
+        `task_worker` when `worker`. Its processes are "host2", "host2-worker" (then "host3", …);
         `stop()` stops them with the rest. Returns its base URL."""
         name = f"host{len(self.extra_hosts) + 2}"
         port = free_port()
@@ -142,13 +142,13 @@ class LiveSite:
         ]
 
     def start_worker(self, name="worker"):
-        """Start a `db_worker` as process `name` (another name for a second worker)."""
+        """Start a `task_worker` as process `name` (another name for a second worker)."""
         self._spawn(
             name,
             [
                 sys.executable,
                 "manage.py",
-                "db_worker",
+                "task_worker",
                 "--backend",
                 "notifications",
                 "--interval",

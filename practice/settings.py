@@ -177,7 +177,7 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # End of page cache.
 
 # Background work. The contact app's emails use Django's own tasks API (`django.tasks`) on
-# "notifications", the django-tasks-db database queue that `manage.py db_worker --backend
+# "notifications", the django-tasks-db database queue that `manage.py task_worker --backend
 # notifications` works through (contact/notifications.py). "default" names the `django_tasks`
 # backport only because Wagtail 8 declares its own tasks with it; they run at once on publish,
 # so search is never stale.

@@ -1,6 +1,6 @@
 """Two app hosts, as README's "Running on several machines" describes: the live site's own
 gunicorn (host A) and a second gunicorn with the same environment on another port (host B),
-each with its own `db_worker`, sharing the run's database (one SQLite file, or one PostgreSQL
+each with its own `task_worker`, sharing the run's database (one SQLite file, or one PostgreSQL
 database when DATABASE_URL points at a server), one Redis, one mail server and one media
 bucket (moto's S3 server).
 
