@@ -16,6 +16,15 @@ from accounts.forms import TokenForm
 from accounts.models import SignInThrottle
 
 WRONG_CODE = "That code did not work. Check the time on your phone and enter the newest code."
+WAIT_FOR_CODE = (
+    "After a wrong code, codes from your authenticator app are not checked for a while. "
+    "Please wait {seconds} seconds and enter the newest code, or use a recovery code."
+)
+
+
+def code_error(check):
+    """The message for a code that did not sign the person in."""
+    return WAIT_FOR_CODE.format(seconds=check.wait_seconds) if check.wait_seconds else WRONG_CODE
 
 
 def safe_next(request):
@@ -38,13 +47,14 @@ def setup(request):
     device = two_factor.pending_app_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        check = two_factor.check_devices([device], form.cleaned_data["token"])
+        if check.device is not None:
             codes = two_factor.confirm_app_device(device)
             django_otp.login(request, device)
             return TemplateResponse(
                 request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
             )
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", code_error(check))
     context = {
         "form": form,
         "qr_code": two_factor.qr_code_svg(device),
@@ -63,11 +73,11 @@ def verify(request):
         return redirect(reverse(target))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = django_otp.match_token(user, form.cleaned_data["token"])
-        if device is not None:
-            django_otp.login(request, device)
+        check = two_factor.check_code(user, form.cleaned_data["token"])
+        if check.device is not None:
+            django_otp.login(request, check.device)
             return redirect(safe_next(request))
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", code_error(check))
     return TemplateResponse(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
 
 
