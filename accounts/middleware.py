@@ -52,6 +52,12 @@ class TwoFactorMiddleware:
             # alone signs nobody in: the request goes on as an anonymous visitor's.
             request.user = AnonymousUser()
             return None
-        if request.resolver_match and request.resolver_match.url_name in OPEN_URL_NAMES:
+        url_name = request.resolver_match.url_name if request.resolver_match else None
+        if url_name == "wagtailadmin_login" and request.method == "GET":
+            # The password was given (a private page sent them back to sign in): the code is
+            # what is missing, and the sign-in page would only send them back to the page.
+            next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+            return redirect(f"{reverse(target)}?{urlencode({'next': next_url})}")
+        if url_name in OPEN_URL_NAMES:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

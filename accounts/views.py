@@ -37,6 +37,15 @@ def safe_next(request):
     return reverse("wagtailadmin_home")
 
 
+def front_end_login(request):
+    """Wagtail's sign-in address for pages restricted to signed-in users (`wagtailcore_login`):
+    forwards to the admin's throttled sign-in with the same `next`, so there is one password
+    door. A POST is not a sign-in here either: it is forwarded as a GET."""
+    target = reverse("wagtailadmin_login")
+    query = request.GET.urlencode()
+    return redirect(f"{target}?{query}" if query else target)
+
+
 def setup(request):
     """Shows a new authenticator's QR code; a correct code confirms it, signs the session in as
     verified and shows the recovery codes once. A user who already has a device must verify
