@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from accounts import two_factor
+from accounts import known_devices, two_factor
 
 # Admin views a signed-in but unverified user may still reach: the two-factor steps
 # themselves, signing out, the password pages that come before signing in, and the icon
@@ -29,13 +29,18 @@ OPEN_URL_NAMES = {
 class TwoFactorMiddleware:
     """Placed after django-otp's OTPMiddleware. Inside the Wagtail admin, a user with a
     confirmed device must verify it; a user for whom two-factor is required
-    (`two_factor.is_required_for`) and who has no device must set one up first."""
+    (`two_factor.is_required_for`) and who has no device must set one up first.
+
+    It also gives a browser whose password sign-in just succeeded its known-device cookie
+    (`accounts.known_devices`): the sign-in form marks the request, the response carries it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        known_devices.set_cookie(request, response)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user

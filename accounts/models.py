@@ -2,14 +2,17 @@ from django.db import models
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-ins (or password-reset requests) counted for one account or one address.
+    """Failed sign-ins (or password-reset requests) counted for one key: an account, an
+    address, or an account from one address.
 
-    A row is locked while `locked_until` is in the future; `accounts.throttle` keeps the count.
+    A row refuses tries while `locked_until` is in the future; `accounts.throttle` keeps the
+    count and decides how long (a pause, or for an account a doubling wait).
     """
 
     class Scope(models.TextChoices):
         ACCOUNT = "account", "Account"
         ADDRESS = "address", "Address"
+        ACCOUNT_ADDRESS = "account-address", "Account, from one address"
         RESET_ACCOUNT = "reset-account", "Password reset, account"
         RESET_ADDRESS = "reset-address", "Password reset, address"
 
@@ -19,6 +22,7 @@ class SignInThrottle(models.Model):
     )
     failures = models.PositiveIntegerField(default=0)
     window_started_at = models.DateTimeField()
+    last_failure_at = models.DateTimeField(null=True, blank=True)
     locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:

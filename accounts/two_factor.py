@@ -16,12 +16,16 @@ APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
-def is_required_for(user):
-    """True when TWO_FACTOR_REQUIRED is on and the user is a superuser or holds one of
-    TWO_FACTOR_PERMISSIONS (the people who can read enquiries)."""
-    if not settings.TWO_FACTOR_REQUIRED or not user.is_authenticated:
+def reads_enquiries(user):
+    """True for a superuser or a holder of one of TWO_FACTOR_PERMISSIONS (intake staff)."""
+    if not user.is_authenticated:
         return False
     return user.is_superuser or any(user.has_perm(perm) for perm in settings.TWO_FACTOR_PERMISSIONS)
+
+
+def is_required_for(user):
+    """True when TWO_FACTOR_REQUIRED is on and the user `reads_enquiries`."""
+    return settings.TWO_FACTOR_REQUIRED and reads_enquiries(user)
 
 
 def has_device(user):
