@@ -23,6 +23,7 @@ OPEN_URL_NAMES = {
     "wagtailadmin_password_reset_complete",
     "accounts_two_factor_setup",
     "accounts_two_factor_verify",
+    "accounts_two_factor_enrol",
 }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -15,6 +16,7 @@ class SignInThrottle(models.Model):
         ACCOUNT_ADDRESS = "account-address", "Account, from one address"
         RESET_ACCOUNT = "reset-account", "Password reset, account"
         RESET_ADDRESS = "reset-address", "Password reset, address"
+        INVITATION = "invitation", "Two-factor set-up links sent"
 
     scope = models.CharField(max_length=20, choices=Scope.choices)
     value = models.CharField(
@@ -34,3 +36,20 @@ class SignInThrottle(models.Model):
 
     def __str__(self):
         return f"{self.get_scope_display()}: {self.value}"
+
+
+class TwoFactorInvitation(models.Model):
+    """The one set-up link a staff member may use now (`accounts.invitations`): the link
+    carries this nonce, signed and dated; a new link replaces it and setting up deletes it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_invitation"
+    )
+    nonce = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "two-factor set-up link"
+
+    def __str__(self):
+        return f"Set-up link for {self.user}"

@@ -78,3 +78,46 @@ def guessing_alert_deliver(*, user_id):
     )
     EmailMessage(GUESSING_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
     return "sent"
+
+
+INVITATION_SUBJECT = "Set up two-factor sign-in for your staff account"
+INVITATION_BODY = """Hello {name},
+
+To finish setting up your staff account, open this link, sign in with your password and
+follow the steps to add an authenticator app on your phone:
+
+{link}
+
+The link works once and for {days} days, and only for your account. If you did not expect
+this email, you can ignore it.
+"""
+
+
+def request_invitation(*, user):
+    """Queues a set-up link for the user, at most SIGNIN_MAX_FAILURES per
+    SIGNIN_LOCKOUT_SECONDS; returns whether one was queued."""
+    from accounts import tasks, throttle
+
+    key = (throttle.Scope.INVITATION, str(user.pk))
+    if throttle.is_locked(key):
+        return False
+    throttle.record_failure(*key)
+    tasks.send_two_factor_invitation.enqueue(user.pk)
+    return True
+
+
+def invitation_deliver(*, user_id):
+    """Makes a new one-time set-up link (replacing earlier ones) and mails it from the neutral
+    sender to the user's address on file; returns "sent" or "skipped"; mail errors are raised."""
+    from accounts import invitations
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return "skipped"
+    body = INVITATION_BODY.format(
+        name=user.get_short_name() or user.get_username(),
+        link=invitations.link(user),
+        days=invitations.MAX_AGE.days,
+    )
+    EmailMessage(INVITATION_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
+    return "sent"

@@ -17,3 +17,8 @@ def send_password_reset(user_id):
 @task(backend="notifications")
 def send_guessing_alert(user_id):
     return services.guessing_alert_deliver(user_id=user_id)
+
+
+@task(backend="notifications")
+def send_two_factor_invitation(user_id):
+    return services.invitation_deliver(user_id=user_id)

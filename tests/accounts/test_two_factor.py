@@ -10,7 +10,13 @@ from django.core.management import call_command
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.helpers import PASSWORD, current_code, give_authenticator, verified_login
+from tests.accounts.helpers import (
+    PASSWORD,
+    current_code,
+    give_authenticator,
+    open_set_up_link,
+    verified_login,
+)
 
 pytestmark = pytest.mark.django_db
 SETUP = "/admin/two-factor/set-up/"
@@ -38,6 +44,7 @@ def test_setting_up_shows_a_qr_code_made_here_and_then_recovery_codes(
     client, two_factor_required, coordinator
 ):
     client.force_login(coordinator)
+    open_set_up_link(client, coordinator)
     page = client.get(SETUP + "?next=/admin/pages/")
     assert "<svg" in page.text and "http" not in re.search(r"<svg.*?</svg>", page.text, re.S).group(
         0
