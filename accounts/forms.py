@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
-from accounts import throttle
+from accounts import known_devices, services, throttle
 from accounts.tasks import send_password_reset
 from practice.client_address import client_address
 
@@ -16,26 +16,45 @@ Scope = throttle.Scope
 
 
 class ThrottledLoginForm(LoginForm):
-    """Wagtail's login form, refusing to check any password while the account or the client
-    address is locked, and counting each wrong password against both."""
+    """Wagtail's login form behind `accounts.throttle`: refuses to check any password while
+    the address, or the account from this address, is paused, or while the account must wait
+    (unless this browser has signed in to it before); counts each wrong password against all
+    three; tells intake staff by email when their account starts being guessed."""
 
     def clean(self):
         account = throttle.normalise_account(self.data.get("username"))
         address = client_address(self.request) if self.request else ""
-        keys = [(Scope.ACCOUNT, account), (Scope.ADDRESS, address)]
-        if throttle.is_locked(*keys):
+        hard_keys = [
+            (Scope.ACCOUNT_ADDRESS, throttle.account_from_address(account, address) if address else ""),
+            (Scope.ADDRESS, address),
+        ]
+        known = bool(self.request) and account in known_devices.accounts(self.request)
+        if throttle.is_locked(*hard_keys):
             raise self.locked_error()
+        if not known:
+            wait = throttle.seconds_to_wait((Scope.ACCOUNT, account))
+            if wait:
+                raise ValidationError(throttle.wait_message(wait), code="wait")
         try:
             cleaned_data = super().clean()
         except ValidationError as error:
             if error.code == "invalid_login":
-                throttle.record_failure(Scope.ACCOUNT, account)
-                throttle.record_failure(Scope.ADDRESS, address)
-                if throttle.is_locked(*keys):
+                self.count_failure(account, hard_keys, known=known)
+                if throttle.is_locked(*hard_keys):
                     raise self.locked_error() from error
             raise
-        throttle.clear(Scope.ACCOUNT, account)
+        throttle.clear(*hard_keys[0])
+        if self.request:
+            known_devices.remember(self.request, account)
         return cleaned_data
+
+    def count_failure(self, account, hard_keys, *, known):
+        for scope, value in hard_keys:
+            throttle.record_failure(scope, value)
+        if known:
+            return  # the owner's own browser: her typos do not slow down her account
+        if throttle.record_failure(Scope.ACCOUNT, account) == throttle.limit_for(Scope.ACCOUNT):
+            services.account_being_guessed(account=account)
 
     def locked_error(self):
         return ValidationError(

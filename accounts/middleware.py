@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from accounts import two_factor
+from accounts import known_devices, two_factor
 
 # Admin views a signed-in but unverified user may still reach: the two-factor steps
 # themselves, signing out, the password pages that come before signing in, and the icon
@@ -23,19 +23,25 @@ OPEN_URL_NAMES = {
     "wagtailadmin_password_reset_complete",
     "accounts_two_factor_setup",
     "accounts_two_factor_verify",
+    "accounts_two_factor_enrol",
 }
 
 
 class TwoFactorMiddleware:
     """Placed after django-otp's OTPMiddleware. Inside the Wagtail admin, a user with a
     confirmed device must verify it; a user for whom two-factor is required
-    (`two_factor.is_required_for`) and who has no device must set one up first."""
+    (`two_factor.is_required_for`) and who has no device must set one up first.
+
+    It also gives a browser whose password sign-in just succeeded its known-device cookie
+    (`accounts.known_devices`): the sign-in form marks the request, the response carries it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        known_devices.set_cookie(request, response)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
@@ -52,6 +58,12 @@ class TwoFactorMiddleware:
             # alone signs nobody in: the request goes on as an anonymous visitor's.
             request.user = AnonymousUser()
             return None
-        if request.resolver_match and request.resolver_match.url_name in OPEN_URL_NAMES:
+        url_name = request.resolver_match.url_name if request.resolver_match else None
+        if url_name == "wagtailadmin_login" and request.method == "GET":
+            # The password was given (a private page sent them back to sign in): the code is
+            # what is missing, and the sign-in page would only send them back to the page.
+            next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+            return redirect(f"{reverse(target)}?{urlencode({'next': next_url})}")
+        if url_name in OPEN_URL_NAMES:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

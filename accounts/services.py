@@ -7,9 +7,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template import loader
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+GUESSING_SUBJECT = "Wrong passwords entered for your staff account"
+GUESSING_BODY = """Hello {name},
+
+Someone entered wrong passwords for your staff account on the website several times in the last
+few minutes. If that was you, there is nothing to do.
+
+If it was not you: your account is not locked. Signing in to it from other browsers is slowed
+down, and the browser you usually sign in with can still sign in as normal. If you think
+someone may know your password, sign in and change it under Account:
+
+{account_url}
+
+If you cannot sign in, ask an administrator for help.
+"""
 SUBJECT_TEMPLATE = "wagtailadmin/account/password_reset/email_subject.txt"
 BODY_TEMPLATE = "wagtailadmin/account/password_reset/email.txt"
 
@@ -34,4 +49,75 @@ def password_reset_deliver(*, user_id):
     subject = "".join(loader.render_to_string(SUBJECT_TEMPLATE, context).splitlines())
     body = loader.render_to_string(BODY_TEMPLATE, context)
     EmailMessage(subject, body, None, [user.email]).send()
+    return "sent"
+
+
+def account_being_guessed(*, account):
+    """Queues the "wrong passwords for your account" mail when `account` (a username as
+    entered, normalised) names an active user who can read enquiries or is a superuser.
+    Called once per episode by the sign-in throttle; the task takes the user's pk only."""
+    from accounts import tasks, two_factor
+
+    User = get_user_model()
+    lookup = {f"{User.USERNAME_FIELD}__iexact": account, "is_active": True}
+    for user in User.objects.filter(**lookup):
+        if user.email and two_factor.reads_enquiries(user):
+            tasks.send_guessing_alert.enqueue(user.pk)
+
+
+def guessing_alert_deliver(*, user_id):
+    """Sends the "wrong passwords for your account" mail from the neutral sender
+    (DEFAULT_FROM_EMAIL): no address, password or time of the tries, nothing about the
+    practice's kind of work. Returns "sent" or "skipped"; mail errors are raised."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return "skipped"
+    body = GUESSING_BODY.format(
+        name=user.get_short_name() or user.get_username(),
+        account_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_account"),
+    )
+    EmailMessage(GUESSING_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
+    return "sent"
+
+
+INVITATION_SUBJECT = "Set up two-factor sign-in for your staff account"
+INVITATION_BODY = """Hello {name},
+
+To finish setting up your staff account, open this link, sign in with your password and
+follow the steps to add an authenticator app on your phone:
+
+{link}
+
+The link works once and for {days} days, and only for your account. If you did not expect
+this email, you can ignore it.
+"""
+
+
+def request_invitation(*, user):
+    """Queues a set-up link for the user, at most SIGNIN_MAX_FAILURES per
+    SIGNIN_LOCKOUT_SECONDS; returns whether one was queued."""
+    from accounts import tasks, throttle
+
+    key = (throttle.Scope.INVITATION, str(user.pk))
+    if throttle.is_locked(key):
+        return False
+    throttle.record_failure(*key)
+    tasks.send_two_factor_invitation.enqueue(user.pk)
+    return True
+
+
+def invitation_deliver(*, user_id):
+    """Makes a new one-time set-up link (replacing earlier ones) and mails it from the neutral
+    sender to the user's address on file; returns "sent" or "skipped"; mail errors are raised."""
+    from accounts import invitations
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return "skipped"
+    body = INVITATION_BODY.format(
+        name=user.get_short_name() or user.get_username(),
+        link=invitations.link(user),
+        days=invitations.MAX_AGE.days,
+    )
+    EmailMessage(INVITATION_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
     return "sent"

@@ -1,8 +1,12 @@
 """Who must sign in with a second factor, and the devices that provide it (django-otp)."""
 
+import math
+from dataclasses import dataclass
+
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -12,16 +16,61 @@ APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
-def is_required_for(user):
-    """True when TWO_FACTOR_REQUIRED is on and the user is a superuser or holds one of
-    TWO_FACTOR_PERMISSIONS (the people who can read enquiries)."""
-    if not settings.TWO_FACTOR_REQUIRED or not user.is_authenticated:
+def reads_enquiries(user):
+    """True for a superuser or a holder of one of TWO_FACTOR_PERMISSIONS (intake staff)."""
+    if not user.is_authenticated:
         return False
     return user.is_superuser or any(user.has_perm(perm) for perm in settings.TWO_FACTOR_PERMISSIONS)
 
 
+def is_required_for(user):
+    """True when TWO_FACTOR_REQUIRED is on and the user `reads_enquiries`."""
+    return settings.TWO_FACTOR_REQUIRED and reads_enquiries(user)
+
+
 def has_device(user):
     return user_has_device(user, confirmed=True)
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """What checking a code found: the device that accepted it, or how long to wait first
+    (the device refuses to check any code before then), or neither: the code is wrong."""
+
+    device: object = None
+    wait_seconds: int = 0
+
+
+def check_code(user, token):
+    """Checks a code against the one kind of device it can belong to: six digits against the
+    authenticator app, anything else against the recovery codes. Each kind keeps its own
+    django-otp throttle, so wrong app codes never make the recovery codes wait (and the
+    other way round), and a device that is waiting says so rather than calling a code wrong."""
+    if token.isdigit():
+        devices = TOTPDevice.objects.filter(user=user, confirmed=True)
+    else:
+        devices = StaticDevice.objects.filter(user=user, confirmed=True)
+    return check_devices(devices, token)
+
+
+def check_devices(devices, token):
+    """`check_code` for the given devices (the set-up page passes the unconfirmed one)."""
+    wait = 0
+    with transaction.atomic():
+        for device in devices:
+            allowed, details = device.verify_is_allowed()
+            if not allowed:
+                wait = max(wait, seconds_until((details or {}).get("locked_until")))
+                continue
+            if device.verify_token(token):
+                return CodeCheck(device=device)
+    return CodeCheck(wait_seconds=wait)
+
+
+def seconds_until(moment):
+    if moment is None:
+        return 1
+    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
 
 
 def pending_app_device(user):

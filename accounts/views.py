@@ -11,11 +11,20 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts import throttle, two_factor
+from accounts import invitations, services, throttle, two_factor
 from accounts.forms import TokenForm
 from accounts.models import SignInThrottle
 
 WRONG_CODE = "That code did not work. Check the time on your phone and enter the newest code."
+WAIT_FOR_CODE = (
+    "After a wrong code, codes from your authenticator app are not checked for a while. "
+    "Please wait {seconds} seconds and enter the newest code, or use a recovery code."
+)
+
+
+def code_error(check):
+    """The message for a code that did not sign the person in."""
+    return WAIT_FOR_CODE.format(seconds=check.wait_seconds) if check.wait_seconds else WRONG_CODE
 
 
 def safe_next(request):
@@ -28,23 +37,41 @@ def safe_next(request):
     return reverse("wagtailadmin_home")
 
 
+def front_end_login(request):
+    """Wagtail's sign-in address for pages restricted to signed-in users (`wagtailcore_login`):
+    forwards to the admin's throttled sign-in with the same `next`, so there is one password
+    door. A POST is not a sign-in here either: it is forwarded as a GET."""
+    target = reverse("wagtailadmin_login")
+    query = request.GET.urlencode()
+    return redirect(f"{target}?{query}" if query else target)
+
+
 def setup(request):
     """Shows a new authenticator's QR code; a correct code confirms it, signs the session in as
     verified and shows the recovery codes once. A user who already has a device must verify
-    it before replacing it."""
+    it before replacing it; a user who must use two-factor and has none must first open the
+    one-time link sent to their email (`accounts.invitations`), else they are offered a new one."""
     user = request.user
     if two_factor.has_device(user) and not user.is_verified():
         return redirect(f"{reverse('accounts_two_factor_verify')}?{request.GET.urlencode()}")
+    if (
+        two_factor.is_required_for(user)
+        and not two_factor.has_device(user)
+        and not invitations.session_allows_setup(request)
+    ):
+        return invitation_needed(request)
     device = two_factor.pending_app_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        check = two_factor.check_devices([device], form.cleaned_data["token"])
+        if check.device is not None:
             codes = two_factor.confirm_app_device(device)
+            invitations.use(request)
             django_otp.login(request, device)
             return TemplateResponse(
                 request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
             )
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", code_error(check))
     context = {
         "form": form,
         "qr_code": two_factor.qr_code_svg(device),
@@ -55,6 +82,29 @@ def setup(request):
     return TemplateResponse(request, "accounts/setup.html", context)
 
 
+def invitation_needed(request, *, invalid_link=False):
+    """The set-up page for someone who has not opened a valid set-up link: says to use the
+    link in their email and offers to send a new one to their address on file (limited)."""
+    if request.method == "POST" and request.POST.get("action") == "send-invitation":
+        if services.request_invitation(user=request.user):
+            messages.success(request, "We have sent a new link to the email address on your account.")
+        else:
+            messages.error(
+                request, "Several links were sent recently. Please use the newest one, or try later."
+            )
+        return redirect("accounts_two_factor_setup")
+    context = {"invalid_link": invalid_link, "next": safe_next(request)}
+    return TemplateResponse(request, "accounts/invitation_needed.html", context)
+
+
+def enrol(request, token):
+    """The one-time set-up link from the email: valid for the signed-in user, it opens the
+    set-up page for this session."""
+    if invitations.accept(request, token):
+        return redirect("accounts_two_factor_setup")
+    return invitation_needed(request, invalid_link=True)
+
+
 def verify(request):
     """Asks for a code from the user's authenticator (or a recovery code) after the password."""
     user = request.user
@@ -63,11 +113,11 @@ def verify(request):
         return redirect(reverse(target))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = django_otp.match_token(user, form.cleaned_data["token"])
-        if device is not None:
-            django_otp.login(request, device)
+        check = two_factor.check_code(user, form.cleaned_data["token"])
+        if check.device is not None:
+            django_otp.login(request, check.device)
             return redirect(safe_next(request))
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", code_error(check))
     return TemplateResponse(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
 
 

@@ -211,6 +211,9 @@ OTP_TOTP_ISSUER = "We Rise Therapy and Wellness"
 SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5)
 SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20)
 SIGNIN_LOCKOUT_SECONDS = env_int("SIGNIN_LOCKOUT_SECONDS", 15 * 60)
+# A username guessed from many addresses is never paused: each wrong password from then on
+# doubles the wait before the next try, from this many seconds (accounts/throttle.py).
+SIGNIN_DELAY_SECONDS = env_int("SIGNIN_DELAY_SECONDS", 1)
 # End of staff sign-in.
 
 # Languages (issue 12). SITE_LANGUAGES lists the languages the practice offers, English

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE, serve_pattern
+from wagtail.urls import serve_pattern
 
+from accounts.views import front_end_login
 from practice import i18n, views
 from practice.sitemaps import LocalizedSitemap
 
@@ -23,11 +23,9 @@ urlpatterns = [
         wagtail_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    path(
-        "_util/login/",
-        auth_views.LoginView.as_view(template_name=WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
-        name="wagtailcore_login",
-    ),
+    # Pages restricted to signed-in users send visitors here; it forwards them to the admin's
+    # sign-in, the one throttled door (accounts/), rather than offering a second password form.
+    path("_util/login/", front_end_login, name="wagtailcore_login"),
 ]
 
 if settings.SERVE_MEDIA:

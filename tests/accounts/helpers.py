@@ -5,10 +5,11 @@ session while two-factor is required (TWO_FACTOR_REQUIRED, off for the rest of t
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import two_factor
+from accounts import invitations, two_factor
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
@@ -49,3 +50,10 @@ def verified_login(client, user):
     response = client.post("/admin/two-factor/verify/", {"token": current_code(device), "next": "/admin/"})
     assert response.status_code == 302 and response.url == "/admin/", response
     return device
+
+
+def open_set_up_link(client, user):
+    """Opens a fresh one-time set-up link for the signed-in user, as from their email."""
+    path = reverse("accounts_two_factor_enrol", args=[invitations.issue(user)])
+    response = client.get(path)
+    assert response.status_code == 302 and response.url == reverse("accounts_two_factor_setup"), response

@@ -10,7 +10,13 @@ from django.core.management import call_command
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.helpers import PASSWORD, current_code, give_authenticator, verified_login
+from tests.accounts.helpers import (
+    PASSWORD,
+    current_code,
+    give_authenticator,
+    open_set_up_link,
+    verified_login,
+)
 
 pytestmark = pytest.mark.django_db
 SETUP = "/admin/two-factor/set-up/"
@@ -38,6 +44,7 @@ def test_setting_up_shows_a_qr_code_made_here_and_then_recovery_codes(
     client, two_factor_required, coordinator
 ):
     client.force_login(coordinator)
+    open_set_up_link(client, coordinator)
     page = client.get(SETUP + "?next=/admin/pages/")
     assert "<svg" in page.text and "http" not in re.search(r"<svg.*?</svg>", page.text, re.S).group(
         0
@@ -169,3 +176,28 @@ def test_a_private_page_waits_for_the_second_factor_too(client, two_factor_requi
     client.post(VERIFY, {"token": current_code(device), "next": "/admin/"})
     response = client.get(private.url)
     assert response.status_code == 200 and "Staff handbook" in response.text
+
+
+def test_a_recovery_code_works_while_the_authenticator_is_waiting_after_a_wrong_code(
+    client, two_factor_required, superuser, settings
+):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # the app's code is refused for a minute after a wrong one
+    give_authenticator(superuser)
+    code = StaticToken.objects.filter(device__user=superuser).first().token
+    sign_in(client, "admin")
+    assert "That code did not work" in client.post(VERIFY, {"token": "123456"}).text
+    response = client.post(VERIFY, {"token": code, "next": "/admin/pages/"})
+    assert response.status_code == 302 and response.url == "/admin/pages/"
+
+
+def test_a_right_code_while_the_authenticator_is_waiting_is_told_to_wait_not_that_it_is_wrong(
+    client, two_factor_required, superuser, settings
+):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    device = give_authenticator(superuser)
+    sign_in(client, "admin")
+    client.post(VERIFY, {"token": "123456"})
+    page = client.post(VERIFY, {"token": current_code(device)}).text
+    assert "That code did not work" not in page
+    assert re.search(r"wait (60|59|58) seconds", page), page
+    assert client.get("/admin/").status_code == 302

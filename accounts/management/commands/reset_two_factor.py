@@ -7,7 +7,7 @@ from accounts import two_factor
 class Command(BaseCommand):
     help = (
         "Removes a user's authenticator and recovery codes (a lost phone). If two-factor is "
-        "required for them, they set up a new device at their next sign-in."
+        "required for them, they set up a new device from a one-time link (`invite_two_factor`)."
     )
 
     def add_arguments(self, parser):
@@ -19,5 +19,6 @@ class Command(BaseCommand):
             raise CommandError(f"No user named {username!r}.")
         removed = two_factor.reset_devices(user)
         self.stdout.write(
-            f"{username}: removed {removed} device(s); they set up a new one at their next sign-in."
+            f"{username}: removed {removed} device(s). To set up a new one they need a one-time "
+            f"link: manage.py invite_two_factor {username} (or Reports → Two-factor sign-in)."
         )
