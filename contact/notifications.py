@@ -30,159 +30,26 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import Count, F, Q
 from django.tasks import task
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 
-from contact.models import ConsultationRequest, ContactSettings, Submission
-from practice.models import PracticeSettings
+from contact.emails import (
+    staff_notification_message,
+    visitor_confirmation_message,
+    visitor_confirmation_wanted,
+)
+from contact.models import Submission
 
 logger = logging.getLogger(__name__)
 
 BACKEND = "notifications"
-ADMIN_INSPECT_URL_NAME = "enquiries:inspect"
 
 State = Submission.NotificationState
 CLAIMABLE = (State.PENDING, State.FAILED)
-
-
-# Messages ------------------------------------------------------------------------------------
-
-
-def notification_recipients():
-    """Staff addresses from the contact settings, else the practice's public address."""
-    recipients = ContactSettings.load().recipient_list
-    if not recipients:
-        fallback = PracticeSettings.load().email
-        recipients = [fallback] if fallback else []
-    if not recipients:
-        logger.warning(
-            "No one to notify about new enquiries: add recipients in Settings > Contact and intake "
-            "(or the practice's email in Practice details). Notifications are kept and retried until then."
-        )
-    return recipients
-
-
-def admin_url(submission_id):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse(ADMIN_INSPECT_URL_NAME, args=[submission_id])
-
-
-def staff_notification_message(submission):
-    """The staff email, in English whatever language is active: the kind, the number and a
-    link. Names and answers only when the practice opted in (its mail provider signed a BAA)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _staff_notification_message(submission)
-
-
-def _staff_notification_message(submission):
-    recipients = notification_recipients()
-    if not recipients:
-        raise RuntimeError("No notification recipients are set in Settings > Contact and intake.")
-    kind = submission.get_kind_display().lower()
-    lines = [
-        f"A new {kind} (#{submission.pk}) arrived through the website.",
-        "",
-        "Open it in the admin (sign-in required):",
-        admin_url(submission.pk),
-        "",
-    ]
-    if ContactSettings.load().include_details_in_email:
-        lines += ["Details:", *submission_detail_lines(submission.specific), ""]
-    else:
-        lines.append("For privacy, this email does not include who sent it or what they wrote.")
-    return EmailMessage(
-        subject=f"New {kind} #{submission.pk}",
-        body="\n".join(lines),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=recipients,
-    )
-
-
-def submission_detail_lines(submission):
-    """`Label: value` lines for every answer, used only when details are opted in."""
-    lines = []
-    for field in type(submission)._meta.concrete_fields:
-        name = field.name
-        if name.startswith(("notification_", "confirmation_")) or name in {
-            "id",
-            "submission_ptr",
-            "staff_notes",
-        }:
-            continue
-        value = getattr(submission, name)
-        display = getattr(submission, f"get_{name}_display", None)
-        if display is not None:
-            value = display()
-        if value not in (None, "", False):
-            lines.append(f"{field.verbose_name.capitalize()}: {value}")
-    return lines
-
-
-def visitor_confirmation_wanted(submission):
-    """A confirmation goes out only when the practice enabled it and the visitor asked for it:
-    the receipt box on the contact form, the email consent on the consultation request."""
-    if not submission.email:
-        return False
-    if isinstance(submission, ConsultationRequest):
-        wanted = submission.email_consent_at is not None
-    else:
-        wanted = getattr(submission, "receipt_consent_at", None) is not None
-    return wanted and ContactSettings.load().send_visitor_confirmation
-
-
-def visitor_from_email(contact_settings):
-    """DEFAULT_FROM_EMAIL's address under the practice's neutral sender name for visitors."""
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
-    return formataddr((contact_settings.visitor_sender_name, address))
-
-
-def visitor_confirmation_message(submission):
-    """A generic receipt under the neutral sender name and subject from the contact settings:
-    says only that the message arrived and when we reply. It repeats nothing the visitor wrote
-    and does not say what kind of practice sent it (others may read their inbox).
-
-    Written in the language the visitor used the site in. The subject and the reply time are
-    the practice's own words, used as written once staff change them; while they are the
-    shipped defaults, their translations are used."""
-    if not submission.email:
-        raise RuntimeError("The visitor left no email address.")
-    contact_settings = ContactSettings.load()
-    practice = PracticeSettings.load()
-    with translation.override(submission.language or settings.LANGUAGE_CODE):
-        body = "\n".join(
-            [
-                gettext("Hello,"),
-                "",
-                gettext("This is to let you know we received your request. We will reply %(response_time)s.")
-                % {"response_time": practice.response_time_display},
-                "",
-                gettext(
-                    "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
-                    "call the NJ Hopeline at 1-855-654-6735, or call 911."
-                ),
-                "",
-                gettext(
-                    "You are receiving this because someone used your address on our website and asked for "
-                    "a receipt. If that was not you, you can ignore this message."
-                ),
-                "",
-                contact_settings.visitor_sender_name,
-            ]
-        )
-        subject = contact_settings.visitor_subject_display
-    return EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=visitor_from_email(contact_settings),
-        to=[submission.email],
-    )
 
 
 @dataclass(frozen=True)
@@ -263,6 +130,22 @@ def _deliver(*, message, submission_id, retry):
     or failed), or None when another sender has it, it was sent already, or the submission is
     gone. With `retry`, a failure queues the next attempt with back-off. Never raises."""
     spec = MESSAGES[message]
+    claim = _claim_for_sending(spec, message, submission_id)
+    if claim is None:
+        return None
+    submission, mine = claim
+    try:
+        spec.build(submission).send()
+    except Exception as error:
+        _record_failure(spec, message, submission, mine, error, retry=retry)
+        return State.FAILED
+    _record_sent(spec, mine, submission_id)
+    return State.SENT
+
+
+def _claim_for_sending(spec, message, submission_id):
+    """Step 1: (the submission, a queryset of it while this claim holds), or None when the
+    message is not ours to send. Queues the stale-claim check that covers this sender's death."""
     claimed_at = notification_claim(message=message, submission_id=submission_id)
     if claimed_at is None:
         return None
@@ -279,39 +162,45 @@ def _deliver(*, message, submission_id, retry):
     submission = mine.select_related("consultationrequest", "contactmessage").first()
     if submission is None:  # purged, or reclaimed already
         return None
-    try:
-        spec.build(submission).send()
-    except Exception as error:
-        attempts = getattr(submission, f"{spec.prefix}_attempts") + 1
-        retry_at = None
-        if retry and attempts < settings.CONTACT_NOTIFY_MAX_ATTEMPTS:
-            delay = settings.CONTACT_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1)
-            retry_at = timezone.now() + timedelta(seconds=delay)
-        # The error names the mail server's complaint, never the submission's content.
-        mine.update(
-            **spec.fields(
-                state=State.FAILED,
-                attempts=F(f"{spec.prefix}_attempts") + 1,
-                last_error=f"{type(error).__name__}: {error}"[:300],
-                retry_at=retry_at,
-            )
+    return submission, mine
+
+
+def _record_failure(spec, message, submission, mine, error, *, retry):
+    """Step 2, when the mail server refused: "failed" with the error, and the next attempt
+    queued with back-off while attempts remain (and `retry` allows)."""
+    attempts = getattr(submission, f"{spec.prefix}_attempts") + 1
+    retry_at = None
+    if retry and attempts < settings.CONTACT_NOTIFY_MAX_ATTEMPTS:
+        delay = settings.CONTACT_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1)
+        retry_at = timezone.now() + timedelta(seconds=delay)
+    # The error names the mail server's complaint, never the submission's content.
+    mine.update(
+        **spec.fields(
+            state=State.FAILED,
+            attempts=F(f"{spec.prefix}_attempts") + 1,
+            last_error=f"{type(error).__name__}: {error}"[:300],
+            retry_at=retry_at,
         )
-        logger.warning(
-            "%s for submission #%s failed (attempt %s, %s); %s",
-            spec.label,
-            submission_id,
-            attempts,
-            type(error).__name__,
-            f"retrying at {retry_at:%Y-%m-%d %H:%M:%S %Z}" if retry_at else "no retry scheduled",
+    )
+    logger.warning(
+        "%s for submission #%s failed (attempt %s, %s); %s",
+        spec.label,
+        submission.pk,
+        attempts,
+        type(error).__name__,
+        f"retrying at {retry_at:%Y-%m-%d %H:%M:%S %Z}" if retry_at else "no retry scheduled",
+    )
+    if retry_at:
+        _enqueue(
+            notification_deliver.using(run_after=retry_at),
+            message=message,
+            submission_id=submission.pk,
+            what=f"the retry for submission #{submission.pk}",
         )
-        if retry_at:
-            _enqueue(
-                notification_deliver.using(run_after=retry_at),
-                message=message,
-                submission_id=submission_id,
-                what=f"the retry for submission #{submission_id}",
-            )
-        return State.FAILED
+
+
+def _record_sent(spec, mine, submission_id):
+    """Step 2, when the mail server accepted: "sent", unless the claim went stale meanwhile."""
     recorded = mine.update(
         **spec.fields(
             state=State.SENT,
@@ -328,7 +217,6 @@ def _deliver(*, message, submission_id, retry):
             spec.label,
             submission_id,
         )
-    return State.SENT
 
 
 def _enqueue(task_, *args, what, **kwargs):

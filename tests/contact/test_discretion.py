@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from contact.emails import visitor_confirmation_message
 from contact.models import ContactSettings, Submission
-from contact.notifications import notifications_resend, visitor_confirmation_message
+from contact.notifications import notifications_resend
 from tests.contact.factories import ConsultationRequestFactory, contact_post_data
 
 State = Submission.NotificationState

@@ -11,8 +11,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from contact.emails import staff_notification_message
 from contact.models import INTAKE_GROUP_NAME, ConsultationRequest, ContactMessage, ContactSettings, Submission
-from contact.notifications import notification_deliver, notifications_resend, staff_notification_message
+from contact.notifications import notification_deliver, notifications_resend
 from tests.contact.factories import ConsultationRequestFactory, contact_post_data, intake_post_data
 
 pytestmark = pytest.mark.django_db
