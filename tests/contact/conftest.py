@@ -1,9 +1,10 @@
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from contact.models import ContactSettings
+from contact.models import INTAKE_GROUP_NAME, ContactSettings
 from practice.models import ClinicianPage, ServicePage
 from tests.factories import ClinicianPageFactory, ServicePageFactory, SiteTree
 
@@ -48,3 +49,11 @@ def recipients(db):
     contact_settings.notification_recipients = "intake@example.org\nlead@example.org"
     contact_settings.save()
     return ["intake@example.org", "lead@example.org"]
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    """A member of the intake coordinators' group: who may read enquiries."""
+    user = django_user_model.objects.create_user("coordinator", password="pw")
+    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
+    return user

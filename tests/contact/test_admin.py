@@ -23,13 +23,6 @@ def enquiry(db):
 
 
 @pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="pw")
-    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
-    return user
-
-
-@pytest.fixture
 def editor(django_user_model):
     """An editor who can use the admin, even with the model permissions ticked by mistake,
     but is not an intake coordinator."""

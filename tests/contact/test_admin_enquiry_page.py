@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.models import INTAKE_GROUP_NAME, Submission, SubmissionNote
+from contact.models import Submission, SubmissionNote
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,13 +30,6 @@ def enquiry(db):
         note="PRIVATE-NOTE please call after six.",
         service_title="Anxiety therapy",
     )
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="pw")
-    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
-    return user
 
 
 @pytest.fixture

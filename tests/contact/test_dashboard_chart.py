@@ -9,18 +9,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.models import INTAKE_GROUP_NAME
 from contact.stats import enquiry_weeks, format_duration, week_start
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="pw")
-    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
-    return user
 
 
 @pytest.fixture

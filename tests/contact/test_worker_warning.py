@@ -5,24 +5,17 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.models import INTAKE_GROUP_NAME, Submission
+from contact.models import Submission
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
 
 pytestmark = pytest.mark.django_db
 
 State = Submission.NotificationState
 WARNING = "Staff notifications are not being sent"
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="pw")
-    user.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
-    return user
 
 
 @pytest.fixture
