@@ -13,7 +13,7 @@ PUBLIC_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-# The heading font, subset from the installed font package (see practice/management/commands/build_fonts.py).
+# The heading font, subset from the installed font package (see siteplatform/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
 .PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench clean test-deps screenshots lighthouse
@@ -44,7 +44,7 @@ locale/%.mo: locale/%.po $(VENV)/.installed
 	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format -o $@ $<; \
 	else $(PY) -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' $< $@; fi
 
-$(FONT): $(VENV)/.installed practice/management/commands/build_fonts.py
+$(FONT): $(VENV)/.installed siteplatform/management/commands/build_fonts.py
 	DEBUG=True $(PY) manage.py build_fonts
 
 fonts: $(FONT)  ## Build the subset web font into static/fonts/ (install does it)
@@ -87,7 +87,7 @@ serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectst
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	{ $(PY) manage.py task_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  $(VENV)/bin/gunicorn practice.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
+	  $(VENV)/bin/gunicorn siteplatform.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
 
 test-deps:  ## Install Debian's Chromium (browser tests), Varnish (proxy tests) and Korean and Hindi fonts (screenshots) when missing
 	@missing=""; \

@@ -7,9 +7,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
-from accounts import known_devices, services, throttle
+from accounts import known_devices, notices, throttle
 from accounts.tasks import send_password_reset
-from practice.client_address import client_address
+from siteplatform.client_address import client_address
 
 logger = logging.getLogger(__name__)
 Scope = throttle.Scope
@@ -54,7 +54,7 @@ class ThrottledLoginForm(LoginForm):
         if known:
             return  # the owner's own browser: her typos do not slow down her account
         if throttle.record_failure(Scope.ACCOUNT, account) == throttle.limit_for(Scope.ACCOUNT):
-            services.account_being_guessed(account=account)
+            notices.account_being_guessed(account=account)
 
     def locked_error(self):
         return ValidationError(

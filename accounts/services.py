@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts import invitations
+
 GUESSING_SUBJECT = "Wrong passwords entered for your staff account"
 GUESSING_BODY = """Hello {name},
 
@@ -52,19 +54,6 @@ def password_reset_deliver(*, user_id):
     return "sent"
 
 
-def account_being_guessed(*, account):
-    """Queues the "wrong passwords for your account" mail when `account` (a username as
-    entered, normalised) names an active user who can read enquiries or is a superuser.
-    Called once per episode by the sign-in throttle; the task takes the user's pk only."""
-    from accounts import tasks, two_factor
-
-    User = get_user_model()
-    lookup = {f"{User.USERNAME_FIELD}__iexact": account, "is_active": True}
-    for user in User.objects.filter(**lookup):
-        if user.email and two_factor.reads_enquiries(user):
-            tasks.send_guessing_alert.enqueue(user.pk)
-
-
 def guessing_alert_deliver(*, user_id):
     """Sends the "wrong passwords for your account" mail from the neutral sender
     (DEFAULT_FROM_EMAIL): no address, password or time of the tries, nothing about the
@@ -93,24 +82,9 @@ this email, you can ignore it.
 """
 
 
-def request_invitation(*, user):
-    """Queues a set-up link for the user, at most SIGNIN_MAX_FAILURES per
-    SIGNIN_LOCKOUT_SECONDS; returns whether one was queued."""
-    from accounts import tasks, throttle
-
-    key = (throttle.Scope.INVITATION, str(user.pk))
-    if throttle.is_locked(key):
-        return False
-    throttle.record_failure(*key)
-    tasks.send_two_factor_invitation.enqueue(user.pk)
-    return True
-
-
 def invitation_deliver(*, user_id):
     """Makes a new one-time set-up link (replacing earlier ones) and mails it from the neutral
     sender to the user's address on file; returns "sent" or "skipped"; mail errors are raised."""
-    from accounts import invitations
-
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.email:
         return "skipped"

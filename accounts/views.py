@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts import invitations, services, throttle, two_factor
+from accounts import invitations, notices, throttle, two_factor
 from accounts.forms import TokenForm
 from accounts.models import SignInThrottle
 
@@ -86,7 +86,7 @@ def invitation_needed(request, *, invalid_link=False):
     """The set-up page for someone who has not opened a valid set-up link: says to use the
     link in their email and offers to send a new one to their address on file (limited)."""
     if request.method == "POST" and request.POST.get("action") == "send-invitation":
-        if services.request_invitation(user=request.user):
+        if notices.request_invitation(user=request.user):
             messages.success(request, "We have sent a new link to the email address on your account.")
         else:
             messages.error(

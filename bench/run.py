@@ -69,7 +69,7 @@ def page_bytes(url):
 
 def production_site():
     env = {
-        "DJANGO_SETTINGS_MODULE": "practice.settings",
+        "DJANGO_SETTINGS_MODULE": "siteplatform.settings",
         "DEBUG": "False",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdefghij",
         "SECURE_SSL_REDIRECT": "False",

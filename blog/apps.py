@@ -7,5 +7,6 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from blog import signals
+        from blog.models import ArticlePage
 
-        signals.connect()
+        signals.connect(ArticlePage)

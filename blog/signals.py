@@ -14,7 +14,6 @@ def index_published_article(sender, instance, **kwargs):
     index.insert_or_update_object(instance)
 
 
-def connect():
-    from blog.models import ArticlePage
-
-    page_published.connect(index_published_article, sender=ArticlePage, dispatch_uid="blog-index-article")
+def connect(article_model):
+    """Called from BlogConfig.ready() with ArticlePage, once the models are loaded."""
+    page_published.connect(index_published_article, sender=article_model, dispatch_uid="blog-index-article")

@@ -11,7 +11,7 @@ class ContactConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from contact.models import Submission
-        from contact.permissions import SubmissionPermissionPolicy
+        from contact.models.permissions import SubmissionPermissionPolicy
 
         register_permission_policy(Submission, SubmissionPermissionPolicy(Submission), exact_class=True)
 

@@ -1,6 +1,6 @@
 """Django's model permissions, with the contact app's held by intake staff alone.
 
-The contact policies (contact.permissions) already refuse enquiries to anyone outside the
+The contact policies (contact.models.permissions) already refuse enquiries to anyone outside the
 intake group, whatever their model permissions. Wagtail also asks `user.has_perm()` directly,
 for example when Reports → Site history decides whose edits to list, so this backend makes
 that answer agree: a `contact.*` permission ticked on another group, or on a user, counts for
@@ -9,7 +9,7 @@ nothing (and `contact.W001` warns about it).
 
 from django.contrib.auth.backends import ModelBackend
 
-from contact.permissions import is_intake_staff
+from contact.models.permissions import is_intake_staff
 
 CONTACT_PREFIX = "contact."
 

@@ -1,6 +1,6 @@
 """System check: contact permissions belong to the intake group only.
 
-The permission policies (contact.permissions) already refuse anyone outside the group, so a
+The permission policies (contact.models.permissions) already refuse anyone outside the group, so a
 stray grant does no harm by itself; it is still a sign that someone meant to give access to
 enquiries or their recipients, which the practice should know about. The check reads the
 database, so it runs with `manage.py check --database default` and on `migrate`.

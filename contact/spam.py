@@ -16,8 +16,8 @@ from django.core import signing
 from django.core.cache import cache, caches
 from django.utils.translation import gettext_lazy as _
 
-from practice.cache_backends import LOCAL_ALIAS, CacheUnavailable
-from practice.client_address import client_address
+from siteplatform.cache_backends import LOCAL_ALIAS, CacheUnavailable
+from siteplatform.client_address import client_address
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Registers the staff inbox for enquiries with Wagtail: its viewsets, the export log in the
 Reports menu, its log actions and its dashboard panels. The code lives in `contact.inbox`.
 
-Only superusers and "Intake coordinators" may see anything here (see contact.permissions).
+Only superusers and "Intake coordinators" may see anything here (see contact.models.permissions).
 """
 
 from wagtail import hooks
@@ -12,7 +12,7 @@ from contact.inbox.dashboard import EnquiriesPanel, EnquiryChartPanel
 from contact.inbox.viewsets import export_log_viewset, submission_viewset
 from contact.inbox.worker_warning import NotificationsStuckPanel
 from contact.models import Submission, SubmissionExport
-from contact.permissions import ExportLogPermissionPolicy
+from contact.models.permissions import ExportLogPermissionPolicy
 
 register_permission_policy(SubmissionExport, ExportLogPermissionPolicy(SubmissionExport))
 

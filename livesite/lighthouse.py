@@ -36,7 +36,7 @@ def production_site():
     """A LiveSite in production mode, like `make serve` (not the test settings)."""
     return LiveSite(
         env={
-            "DJANGO_SETTINGS_MODULE": "practice.settings",
+            "DJANGO_SETTINGS_MODULE": "siteplatform.settings",
             "DEBUG": "False",
             "SECRET_KEY": "lighthouse-only-secret-key-not-for-production-0123456789abcdefghij",
             "SECURE_SSL_REDIRECT": "False",

@@ -133,7 +133,7 @@ class LiveSite:
     def _gunicorn_command(self, port):
         return [
             str(BIN / "gunicorn"),
-            "practice.wsgi",
+            "siteplatform.wsgi",
             "--config",
             str(ROOT / "deploy" / "gunicorn.conf.py"),
             "--bind",

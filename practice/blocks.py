@@ -2,11 +2,14 @@
 
 Each block renders its own template."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+from siteplatform.page_cache import cached_fragment
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -79,8 +82,6 @@ class InsuranceCarriersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from practice.page_cache import cached_fragment
-
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
         carriers = cached_fragment("insurance-carriers", lambda: self.carriers(request), request=request)
@@ -92,8 +93,9 @@ class InsuranceCarriersBlock(blocks.StructBlock):
     def carriers(request):
         """[(carrier name, [(clinician name, url)])] of every carrier, with the visible clinicians
         in network with it: two queries, kept as a fragment until content changes."""
-        from practice.models import ClinicianPage, InsuranceCarrier
-
+        # By name from the app registry: the models import these blocks.
+        ClinicianPage = apps.get_model("practice", "ClinicianPage")
+        InsuranceCarrier = apps.get_model("practice", "InsuranceCarrier")
         clinicians = ClinicianPage.objects.visible().select_related(None).order_by("path")
         carriers = InsuranceCarrier.objects.order_by("name").prefetch_related(
             models.Prefetch("clinicians", queryset=clinicians, to_attr="in_network")

@@ -1,7 +1,7 @@
 """The site's header, footer and legal links, resolved once and cached.
 
 Every public page shows them, so they are built with one page query and kept as a fragment
-(`practice.page_cache.cached_fragment`): the one generation that every content change and
+(`siteplatform.page_cache.cached_fragment`): the one generation that every content change and
 every release renews, so a publish, a move or a settings edit shows at once on every worker.
 """
 
@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page, Site
 
 from practice.models import NavigationSettings, PracticeSettings
-from practice.page_cache import cached_fragment
+from siteplatform.page_cache import cached_fragment
 
 LEGAL_PAGES = ("privacy_notice", "good_faith_estimate", "privacy_policy")
 

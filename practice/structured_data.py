@@ -5,7 +5,7 @@ URLs are absolute on the public address (SITE_URL) when it is set, else on the h
 request came in on.
 """
 
-from practice.site_url import absolute_url
+from siteplatform.site_url import absolute_url
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 

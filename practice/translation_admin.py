@@ -9,8 +9,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from practice.admin_views import forbidden_as_403
 from practice.models import TranslationReview
+from siteplatform.admin_views import forbidden_as_403
 
 
 class TranslationReviewIndexView(IndexView):

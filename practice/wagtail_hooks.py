@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-import practice.stream_field_posts  # noqa: F401 - registers its page editor hooks
+import siteplatform.stream_field_posts  # noqa: F401 - registers its page editor hooks
 from practice.translation_admin import translation_review_viewset
 
 

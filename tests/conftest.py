@@ -12,7 +12,7 @@ def fresh_page_cache(settings):
     file and empty each other's page cache mid-test."""
     from django.core.cache import cache
 
-    from practice.page_cache import bump_generation
+    from siteplatform.page_cache import bump_generation
 
     settings.PAGE_CACHE_GENERATION_ALIAS = "default"
     cache.clear()

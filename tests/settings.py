@@ -21,8 +21,8 @@ os.environ.setdefault("TWO_FACTOR_REQUIRED", "False")
 os.environ.setdefault("RENDITIONS_AHEAD", "False")
 os.environ.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"practice-test-media-{os.getpid()}"))
 
-from practice.settings import *  # noqa: E402, F403
-from practice.settings import STORAGES  # noqa: E402
+from siteplatform.settings import *  # noqa: E402, F403
+from siteplatform.settings import STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False

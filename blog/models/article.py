@@ -25,7 +25,7 @@ from blog.models.taxonomy import ArticlePageTag
 from blog.reading_time import reading_minutes
 from practice.images import DescribedImagesMixin
 from practice.models import BasePage, PracticeSettings
-from practice.page_cache import cached_fragment
+from siteplatform.page_cache import cached_fragment
 
 RELATED_COUNT = 3
 # Addresses under /blog/ that the index answers itself; an article may not take them.

@@ -18,8 +18,8 @@ from blog.models.article import ArticlePage
 from blog.models.taxonomy import Category
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
-from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
+from siteplatform.page_cache import cached_fragment
 
 PAGE_SIZE = 12
 

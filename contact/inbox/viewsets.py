@@ -8,7 +8,7 @@ from contact.inbox.common import PRACTICE_CLOCK, practice_time
 from contact.inbox.enquiry_page import SubmissionEditView, SubmissionInspectView, SubmissionUpdateView
 from contact.inbox.listing import LIST_EXPORT, SubmissionFilterSet, SubmissionIndexView, enquiry_columns
 from contact.models import Submission, SubmissionExport
-from practice.admin_views import forbidden_as_403
+from siteplatform.admin_views import forbidden_as_403
 
 
 class SubmissionViewSet(ModelViewSet):

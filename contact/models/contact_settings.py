@@ -7,6 +7,8 @@ from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from contact.models.permissions import IntakeStaffPermissionPolicy
+
 # The shipped subject, translated for each visitor until staff write their own (marked here,
 # translated when the email is written: the field's default stays this English text).
 VISITOR_SUBJECT_DEFAULT = gettext_noop("Your message to us")
@@ -88,8 +90,6 @@ class ContactSettings(BaseGenericSetting):
     @classmethod
     def get_permission_policy(cls):
         """Only intake staff may change these: the recipients decide who reads every enquiry."""
-        from contact.permissions import IntakeStaffPermissionPolicy  # it imports this module
-
         return IntakeStaffPermissionPolicy(cls)
 
     @property

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
 
-from practice.i18n import in_default_language, link_language
+from siteplatform.i18n import in_default_language, link_language
 
 
 class BasePage(Page):
@@ -34,7 +34,7 @@ class BasePage(Page):
     def get_url_parts(self, request=None):
         """Wagtail's, except that a page of the default language (English), linked while another
         language is being served, is linked under that language's prefix: /ko/team/ serves it in
-        English with a note in Korean until it is translated (practice.i18n), so a visitor reading
+        English with a note in Korean until it is translated (siteplatform.i18n), so a visitor reading
         Korean stays in Korean. Canonical and hreflang links ask in English (`in_own_language`),
         and the admin, in an editor's language, links each page at its own address (`link_language`)."""
         parts = super().get_url_parts(request)

@@ -8,14 +8,14 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
-from practice.i18n import localized
 from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin, with_renditions
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
-from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import practice_business
+from siteplatform.i18n import localized
+from siteplatform.page_cache import cached_fragment
 
 
 class HomePageManager(PageManager.from_queryset(VisiblePageQuerySet)):

@@ -12,11 +12,11 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
-from practice.i18n import localized
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
-from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
+from siteplatform.i18n import localized
+from siteplatform.page_cache import cached_fragment
 
 
 class ServicesIndexPage(BasePage):

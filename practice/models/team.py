@@ -17,15 +17,15 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from practice.blocks import RICH_TEXT_FEATURES
-from practice.finder import Finder
 from practice.images import DescribedImagesMixin
 from practice.models.base import BasePage
+from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
 from practice.models.site_settings import PracticeSettings
 from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS
-from practice.page_cache import cached_fragment
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
+from siteplatform.page_cache import cached_fragment
 
 CARD_SPECIALTIES = 3  # how many specialties a clinician's card names
 

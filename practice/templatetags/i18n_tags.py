@@ -11,9 +11,9 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from practice import i18n
-from practice.page_cache import cached_fragment
 from practice.structured_data import absolute
+from siteplatform import i18n
+from siteplatform.page_cache import cached_fragment
 
 register = template.Library()
 

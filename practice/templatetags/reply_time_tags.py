@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext
 
-from practice.i18n import in_default_language
+from siteplatform.i18n import in_default_language
 
 register = template.Library()
 

@@ -141,7 +141,7 @@ def test_reset_two_factor_removes_a_lost_device(client, two_factor_required, coo
 @pytest.mark.parametrize(("env", "required"), [({"DEBUG": "True"}, False), ({}, True)])
 def test_two_factor_is_required_unless_debug_is_on(env, required):
     code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
-    environment = {"DJANGO_SETTINGS_MODULE": "practice.settings", "PATH": "/usr/bin:/bin", **env}
+    environment = {"DJANGO_SETTINGS_MODULE": "siteplatform.settings", "PATH": "/usr/bin:/bin", **env}
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env=environment,

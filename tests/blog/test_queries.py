@@ -26,7 +26,7 @@ def page_cache_bypassed(settings):
 MAX_QUERIES = 12
 # Every page pays two queries for Wagtail's view-restriction check and one per `.public()`
 # listing. What changes only with content comes from the fragment cache after the first visit
-# (practice.page_cache.cached_fragment): the site-wide settings, the category menu, the feeds,
+# (siteplatform.page_cache.cached_fragment): the site-wide settings, the category menu, the feeds,
 # an article's body and related cards.
 TOPICS = [f"topic-{n}" for n in range(7)]
 URLS = [

@@ -6,7 +6,7 @@ production has them, from the same environment variables (SECURE_SSL_REDIRECT,
 SECURE_HSTS_SECONDS; TRUSTED_PROXY_COUNT is read by the base settings already).
 """
 
-from practice.env import env_bool, env_int
+from siteplatform.env import env_bool, env_int
 from tests.settings import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -6,7 +6,7 @@
             ...  # default_storage is the site's S3 storage, pointed at this server
 
 `S3Server.environ(bucket)` is the environment a deployment would set (MEDIA_BUCKET and friends);
-`media_settings` reads it through practice/settings.py itself, so tests exercise the real
+`media_settings` reads it through siteplatform/settings.py itself, so tests exercise the real
 "# Media storage" block. Moto enforces the bucket policy for unsigned requests, as AWS does.
 """
 
@@ -27,7 +27,7 @@ from botocore.config import Config
 from django.conf import settings
 from django.test import override_settings
 
-SETTINGS_FILE = Path(__file__).resolve().parents[2] / "practice" / "settings.py"
+SETTINGS_FILE = Path(__file__).resolve().parents[2] / "siteplatform" / "settings.py"
 # What README's bucket policy makes public: image originals and their renditions.
 PUBLIC_MEDIA_PREFIXES = ("original_images/", "images/")
 CREDENTIALS = {
@@ -135,7 +135,7 @@ def public_read_policy(bucket, prefixes):
 
 
 def settings_from_environ(environ):
-    """practice/settings.py evaluated with `environ` added to the process environment."""
+    """siteplatform/settings.py evaluated with `environ` added to the process environment."""
     with patched_environ(environ):
         return runpy.run_path(str(SETTINGS_FILE))
 
@@ -156,7 +156,7 @@ def patched_environ(environ):
 
 @contextlib.contextmanager
 def media_settings(environ):
-    """Django settings whose media storage is what practice/settings.py makes of `environ`.
+    """Django settings whose media storage is what siteplatform/settings.py makes of `environ`.
 
     The environment stays set inside the block, since boto3 reads credentials from it.
     """

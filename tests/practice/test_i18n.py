@@ -412,7 +412,7 @@ def test_a_page_sent_for_translation_stays_a_draft_until_published(client, site_
 
 def languages_for(value):
     """LANGUAGES as settings read them with SITE_LANGUAGES=`value`, or the error's last line."""
-    from tests.practice.test_settings import PRODUCTION, run_python
+    from tests.siteplatform.test_settings import PRODUCTION, run_python
 
     result = run_python(
         "-c",
@@ -432,7 +432,7 @@ def test_site_languages_come_from_the_environment():
 
 
 def test_a_proxy_purge_also_reaches_the_english_pages_served_under_other_prefixes():
-    from practice.i18n import fallback_urls
+    from siteplatform.i18n import fallback_urls
 
     urls = fallback_urls(
         ["https://www.example.org/services/anxiety/", "https://www.example.org/ko/services/"]
@@ -548,7 +548,7 @@ def test_a_publish_by_an_editor_using_the_admin_in_korean_still_purges_the_engli
     address (/services/) and its fallbacks (/ko/services/), whatever that language is."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    from practice.page_cache import purge_frontend_cache
+    from siteplatform.page_cache import purge_frontend_cache
 
     purged = []
     monkeypatch.setattr(PurgeBatch, "purge", lambda batch, **kwargs: purged.extend(batch.urls))

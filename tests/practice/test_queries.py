@@ -25,7 +25,7 @@ PAGE_TYPES = {
 }
 # What each page cost before the project dropped its own view-restriction check for Wagtail's
 # (issue 8): plain code may not cost more. Lists that change only with content come from the
-# fragment cache after the first visit (practice.page_cache.cached_fragment).
+# fragment cache after the first visit (siteplatform.page_cache.cached_fragment).
 BEFORE_ISSUE_8 = {"home": 10, "services index": 7, "service": 9, "team": 8, "clinician": 10, "standard": 6}
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practice.models.services import ServicePage
 from practice.models.taxonomy import CLIENT_GROUPS, Approach, InsuranceCarrier, Language, Specialty
-from practice.page_cache import cached_fragment
+from siteplatform.page_cache import cached_fragment
 
 WHO_CHOICES = [(value, label) for value, (_field, label) in CLIENT_GROUPS.items()]
 FORMAT_CHOICES = [("in-person", _("In person")), ("telehealth", _("Telehealth"))]

@@ -1,6 +1,6 @@
 """Parsing helpers for deploy-time configuration.
 
-`practice/settings.py` reads every environment variable, once, through these helpers
+`siteplatform/settings.py` reads every environment variable, once, through these helpers
 (see `.env.example`); they give clear errors for malformed values.
 """
 

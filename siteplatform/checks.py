@@ -1,6 +1,6 @@
 """Whether the settings are safe to serve with: the one production-safety check.
 
-`practice/wsgi.py` refuses to start while `production_problems` finds anything, and
+`siteplatform/wsgi.py` refuses to start while `production_problems` finds anything, and
 `manage.py check --deploy` reports the same problems as errors.
 """
 

@@ -14,7 +14,7 @@ from django.core.cache import caches
 
 from contact.models import Submission
 from livesite.redis import RedisServer
-from practice.cache_backends import LOCAL_ALIAS, RETRY_SECONDS, redis_caches
+from siteplatform.cache_backends import LOCAL_ALIAS, RETRY_SECONDS, redis_caches
 from tests.contact.factories import contact_post_data
 
 pytestmark = pytest.mark.django_db

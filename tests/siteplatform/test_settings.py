@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from practice.env import mailer_from_url
+from siteplatform.env import mailer_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -32,7 +32,7 @@ def run_python(*args, **env):
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "practice.settings", **env},
+        env={**base, "DJANGO_SETTINGS_MODULE": "siteplatform.settings", **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -45,7 +45,7 @@ def run_manage(*args, **env):
 
 def start_server(**env):
     """What gunicorn does first: import the WSGI application."""
-    return run_python("-c", "import practice.wsgi", **env)
+    return run_python("-c", "import siteplatform.wsgi", **env)
 
 
 @pytest.mark.parametrize(

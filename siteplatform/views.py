@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_static
 from wagtail.models import Locale, Page
 
-from practice.site_url import absolute_url
+from siteplatform.site_url import absolute_url
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200

@@ -8,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from accounts.views import front_end_login
-from practice import i18n, views
-from practice.sitemaps import LocalizedSitemap
+from siteplatform import i18n, views
+from siteplatform.sitemaps import LocalizedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

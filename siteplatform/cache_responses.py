@@ -1,5 +1,5 @@
 """How a page cache entry is made from a response and sent back: what may be shared, its
-headers, ETag, gzip and 304s (the contract is practice/page_cache.py's)."""
+headers, ETag, gzip and 304s (the contract is siteplatform/page_cache.py's)."""
 
 import gzip
 import hashlib

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csp import csp_override
 
-from practice.page_cache import cached_fragment
-from practice.views import error_page
+from siteplatform.page_cache import cached_fragment
+from siteplatform.views import error_page
 
-# Where practice/urls.py mounts the Wagtail admin.
+# Where siteplatform/urls.py mounts the Wagtail admin.
 ADMIN_PREFIX = "/admin/"
 
 # Django reads this content type in UTF-8 only (RFC 1866) and raises for any other charset.
@@ -77,7 +77,7 @@ class RequestBodyGuardMiddleware:
 class CachedSettingsMiddleware:
     """Hands Wagtail the site-wide settings (practice, navigation, contact) from the fragment
     cache, so a page does not query each settings row it shows: they are read once per content
-    generation, and any change to them starts a new one (`practice.page_cache`).
+    generation, and any change to them starts a new one (`siteplatform.page_cache`).
 
     Wagtail's `BaseGenericSetting.load(request)` reuses the object stored on the request under
     `get_cache_attr_name()`; this fills that attribute in. The admin is left alone: its

@@ -16,16 +16,16 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from practice.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
-from practice.env import env_bool, env_int, env_list, env_url, mailer_from_url
-from practice.release import identify as identify_release
+from siteplatform.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
+from siteplatform.env import env_bool, env_int, env_list, env_url, mailer_from_url
+from siteplatform.release import identify as identify_release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
 
 # Without DEBUG, a missing SECRET_KEY or ALLOWED_HOSTS stops the site from serving (see
-# practice.checks.production_problems, used by wsgi.py and the deploy check), while commands that need neither, such as
+# siteplatform.checks.production_problems, used by wsgi.py and the deploy check), while commands that need neither, such as
 # `makemigrations --check`, still run on a bare checkout.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
@@ -34,6 +34,7 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
 INSTALLED_APPS = [
+    "siteplatform",  # the platform below every app: settings, caches, languages, middleware
     "practice",
     "blog",
     "contact",
@@ -69,28 +70,38 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# The request path, in order. This list is the one place the order is stated; each position has
+# its reason (README, "Architecture", draws the same path):
 MIDDLEWARE = [
+    # HTTPS redirect and HSTS first, so every answer, a cached one too, carries them.
     "django.middleware.security.SecurityMiddleware",
-    "practice.page_cache.PageCacheMiddleware",  # before sessions, auth and CSRF: see "# Page cache"
+    # A cache hit answers here: before sessions, auth and CSRF, so it costs no query.
+    "siteplatform.page_cache.PageCacheMiddleware",
+    # Static files, also without a session.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "practice.i18n.LocaleMiddleware",  # after sessions, before CommonMiddleware (Django's docs)
+    # The language from the address: after sessions, before CommonMiddleware (Django's docs).
+    "siteplatform.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: django-otp marks the user verified, then ours sends the unverified to it.
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "practice.middleware.RequestBodyGuardMiddleware",
-    "practice.middleware.SecurityHeadersMiddleware",
-    "practice.middleware.CachedSettingsMiddleware",
+    # Before any view reads the body (CSRF reads it in process_view), after the headers above.
+    "siteplatform.middleware.RequestBodyGuardMiddleware",
+    # Listed after CSP and framing so its response hook runs first and relaxes them for the admin.
+    "siteplatform.middleware.SecurityHeadersMiddleware",
+    "siteplatform.middleware.CachedSettingsMiddleware",
+    # Last: a redirect an editor set up applies only where nothing else answered (a 404).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "practice.urls"
-WSGI_APPLICATION = "practice.wsgi.application"
+ROOT_URLCONF = "siteplatform.urls"
+WSGI_APPLICATION = "siteplatform.wsgi.application"
 
 TEMPLATES = [
     {
@@ -132,7 +143,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker and host), through a backend that
 # treats an unreachable Redis as a miss, so an outage slows the site instead of stopping it
-# (practice/cache_backends.py). PAGE_CACHE_REDIS_URL may put pages and fragments on a second,
+# (siteplatform/cache_backends.py). PAGE_CACHE_REDIS_URL may put pages and fragments on a second,
 # evicting Redis, away from the generation and the rate limits (README, "Page cache").
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = redis_caches(REDIS_URL, os.environ.get("PAGE_CACHE_REDIS_URL"))
@@ -142,12 +153,12 @@ else:
         LOCAL_ALIAS: local_cache(),
     }
 
-# The code that is running (practice/release.py): RELEASE, else the git commit, else a hash of
+# The code that is running (siteplatform/release.py): RELEASE, else the git commit, else a hash of
 # the source. Every cached page and fragment is tied to it, so a deploy never serves HTML (or
 # reads pickles) that other code made, even on the same Redis.
 RELEASE = identify_release(BASE_DIR, os.environ)
 
-# Page cache (practice/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
+# Page cache (siteplatform/page_cache.py): anonymous visitors' GET/HEAD of public pages are kept
 # whole for PAGE_CACHE_SECONDS (0 turns it off); browsers may keep them for
 # PAGE_CACHE_BROWSER_SECONDS. Its middleware sits right after SecurityMiddleware (so HTTPS
 # redirects and HSTS still apply to every hit) and before everything that reads the session.
@@ -218,7 +229,7 @@ SIGNIN_DELAY_SECONDS = env_int("SIGNIN_DELAY_SECONDS", 1)
 
 # Languages (issue 12). SITE_LANGUAGES lists the languages the practice offers, English
 # first; English is the default and stays at /, the others are served under /<code>/
-# (practice/urls.py). Each is a Wagtail locale (a page can be translated into it with
+# (siteplatform/urls.py). Each is a Wagtail locale (a page can be translated into it with
 # wagtail-localize) and an interface language (gettext, locale/<code>/LC_MESSAGES).
 SITE_LANGUAGES = env_list("SITE_LANGUAGES", "en,ko,hi")
 LANGUAGE_CODE = "en"

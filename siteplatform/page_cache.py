@@ -44,8 +44,9 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
-from practice.cache_backends import CacheUnavailable
-from practice.cache_responses import is_cacheable, make_entry, respond
+from siteplatform.cache_backends import CacheUnavailable
+from siteplatform.cache_responses import is_cacheable, make_entry, respond
+from siteplatform.i18n import fallback_urls
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
@@ -70,7 +71,7 @@ def page_key(request):
     if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
         return None
     path = request.path
-    # /ko/contact/ and /ko/search/ are the forms and search in another language (practice/urls.py).
+    # /ko/contact/ and /ko/search/ are the forms and search in another language (siteplatform/urls.py).
     language = get_language_from_path(path)
     unprefixed = path.removeprefix(f"/{language}") if language else path
     if unprefixed.startswith(EXCLUDED_PREFIXES) or path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
@@ -319,8 +320,6 @@ def purge_frontend_cache():
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page, Site
-
-    from practice.i18n import fallback_urls
 
     batch = PurgeBatch()
     # Each page at its own address: the admin may be running in an editor's other language,

@@ -190,7 +190,7 @@ def redis_caches(url, pages_url=None):
       `allkeys-lru`, see README "Page cache") when given, else the same Redis as "default".
     - "local": this process's own memory, where the rate limit counts while Redis is away.
     """
-    backend = "practice.cache_backends.ResilientRedisCache"
+    backend = "siteplatform.cache_backends.ResilientRedisCache"
     return {
         "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "practice"},
         "pages": {"BACKEND": backend, "LOCATION": pages_url or url, "KEY_PREFIX": "practice"},

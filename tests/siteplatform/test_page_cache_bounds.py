@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import caches
 
 from livesite.redis import RedisServer
-from practice.cache_backends import redis_caches
-from practice.page_cache import cached_fragment
+from siteplatform.cache_backends import redis_caches
+from siteplatform.page_cache import cached_fragment
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_a_new_release_serves_no_page_or_fragment_of_the_old_one(client, site_tr
 
 
 def test_the_release_defaults_to_the_commit_and_the_environment_names_it(settings):
-    from practice.release import git_commit, identify, source_hash
+    from siteplatform.release import git_commit, identify, source_hash
 
     root = settings.BASE_DIR
     assert identify(root, {"RELEASE": "2025-06-01.1"}) == "2025-06-01.1"

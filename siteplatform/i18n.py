@@ -1,7 +1,7 @@
 """Languages: the locale middleware, and Wagtail pages served in the URL's language.
 
 English is the default language and has no prefix; every other language in SITE_LANGUAGES is
-served under /<code>/ (practice/urls.py). A page not yet translated into the visitor's language
+served under /<code>/ (siteplatform/urls.py). A page not yet translated into the visitor's language
 is served in English under the visitor's address, with a note in the visitor's language, never
 a 404 (see `serve`).
 """

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from practice.site_url import site_record_values
+from siteplatform.site_url import site_record_values
 
 
 class Command(BaseCommand):
