@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,6 +23,7 @@ from blog.models.queries import ArticlePageQuerySet, count_rows
 from blog.models.taxonomy import ArticlePageTag
 from blog.reading_time import reading_minutes
 from practice.images import DescribedImagesMixin
+from practice.intake import intake_url
 from practice.models import BasePage, PracticeSettings
 from practice.page_cache import cached_fragment
 
@@ -236,11 +236,10 @@ class ArticlePage(DescribedImagesMixin, BasePage):
 
     def get_intake_url(self):
         """The consultation request, with the related service chosen when there is one."""
-        url = reverse("contact:intake")
         service = self.related_service
         if service is not None and service.live:
-            url += f"?service={service.slug}"
-        return url
+            return intake_url(service=service.slug)
+        return intake_url()
 
     def get_context(self, request, *args, blog_index=None, **kwargs):
         """`blog_index` is the parent when the caller already has it (the blog's routing

@@ -3,7 +3,6 @@
 from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
 from practice.i18n import localized
+from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.page_cache import cached_fragment
@@ -149,7 +149,7 @@ class ServicePage(FormatsMixin, BasePage):
         return f"{team.url}?service={self.slug}" if team else None
 
     def get_intake_url(self):
-        return f"{reverse('contact:intake')}?service={self.slug}"
+        return intake_url(service=self.slug)
 
     @property
     def fee_label(self):

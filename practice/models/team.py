@@ -4,7 +4,6 @@ from django import forms
 from django.db import models
 from django.db.models import Min, Q
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
@@ -19,6 +18,7 @@ from wagtail.signals import page_published
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.finder import Finder
 from practice.images import DescribedImagesMixin
+from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.models.site_settings import PracticeSettings
@@ -287,7 +287,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
 
     def get_intake_url(self):
         """The consultation request with this clinician chosen."""
-        return f"{reverse('contact:intake')}?clinician={self.slug}"
+        return intake_url(clinician=self.slug)
 
     def similar_accepting(self, limit=3):
         """Up to `limit` other visible clinicians accepting new clients who share a language or
