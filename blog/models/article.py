@@ -33,14 +33,18 @@ RESERVED_SLUGS = frozenset({"category", "tag", "feed"})
 
 
 class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
-    """Articles come with the people, image and service their page shows, joined in the same
-    query: Wagtail's `.specific` fetches a page through this default manager."""
+    """Articles come with the people, image, service and locale their page shows, joined in the same
+    query: Wagtail's `.specific` fetches the page it serves through this default manager.
+
+    Kept because it pays: without it an article costs 4 more queries (13 with the demo's
+    article, over the blog's budget of 12 in tests/blog/test_queries.py). The joins are undone
+    where Django or PostgreSQL refuse them (`ArticlePageQuerySet.only`/`select_for_update`)."""
 
     def get_queryset(self):
         return (
             super()
             .get_queryset()
-            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service")
+            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service", "locale")
         )
 
 
@@ -241,13 +245,15 @@ class ArticlePage(DescribedImagesMixin, BasePage):
             return intake_url(service=service.slug)
         return intake_url()
 
-    def get_context(self, request, *args, blog_index=None, **kwargs):
-        """`blog_index` is the parent when the caller already has it (the blog's routing
-        passes it); otherwise it is looked up."""
+    def get_context(self, request, *args, **kwargs):
+        """The article's page, with `blog_index` (its parent, for the category links and the
+        breadcrumbs) and the body and related cards from the fragment cache."""
         context = super().get_context(request, *args, **kwargs)
         image = seo.social_image(request, self.hero_image)
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
-        blog_index = blog_index or self.get_parent().specific
+        # Deferred: the links and breadcrumbs read only the Page row's own fields (title, URL
+        # path), so the index's own table is never queried.
+        blog_index = self.get_parent().specific_deferred
         context.update(
             blog_index=blog_index,
             categories=self.category_list,

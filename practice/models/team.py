@@ -105,14 +105,6 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         return queryset
 
 
-class ClinicianPageManager(PageManager.from_queryset(ClinicianPageQuerySet)):
-    """Clinicians come with their portrait in the same query: Wagtail's `.specific` fetches a
-    page through this default manager."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("photo")
-
-
 class TeamPage(BasePage):
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="Introduce the team.")
 
@@ -210,7 +202,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     summary_field = "bio"
     described_image_fields = ["photo"]  # the portrait, on the page and on every clinician card
 
-    objects = ClinicianPageManager()
+    objects = PageManager.from_queryset(ClinicianPageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
