@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.urls import reverse
 from wagtail import blocks
 
 from practice.blocks import RICH_TEXT_FEATURES, ImageWithCaptionBlock
+from practice.intake import intake_url
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -61,7 +61,7 @@ class CallToActionBlock(blocks.StructBlock):
         if value.get("destination") == "service" and service is not None:
             url = service.get_url(request=(parent_context or {}).get("request"))
         else:
-            url = reverse("contact:intake") + (f"?service={service.slug}" if service else "")
+            url = intake_url(service=service.slug) if service else intake_url()
         context["url"] = url
         return context
 

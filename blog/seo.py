@@ -20,7 +20,8 @@ def article_open_graph(article, *, image=None):
 
 def blog_posting(request, article, *, image=None, publisher_name=""):
     """schema.org BlogPosting. The clinical reviewer and review date sit on the web page the
-    post is the main entity of, where schema.org defines `reviewedBy` and `lastReviewed`."""
+    post is the main entity of, where schema.org defines `reviewedBy` and `lastReviewed`.
+    Reads the article's author, reviewer and locale: its default manager joins them."""
     url = absolute(request, article.get_url(request))
     web_page = {"@type": "WebPage", "@id": url}
     reviewer = person(request, article.clinically_reviewed_by)
@@ -38,7 +39,8 @@ def blog_posting(request, article, *, image=None, publisher_name=""):
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.modified_at.isoformat(),
         "timeRequired": f"PT{article.reading_time}M",
-        "inLanguage": "en-US",
+        # The language the article is written in (under /ko/ an untranslated article is English).
+        "inLanguage": article.locale.language_code,
     }
     author = person(request, article.author)
     if author:

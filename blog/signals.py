@@ -1,9 +1,10 @@
-"""Keep the search index current the moment an article is published.
+"""Index an article again once it is published, so `/search/` finds it with its categories
+and tags.
 
-Wagtail queues index updates as background tasks, which only run where `db_worker`
-runs. Indexing a just-published article in the request as well means `/search/` finds
-it immediately, with its categories and tags (committed only after the page's own
-save, so the queued update can miss them).
+Wagtail updates the index from a task enqueued on each save of the page row, and the
+"default" task backend (settings TASKS) runs that task at once, inside the save. The page
+row is saved before the article's categories and tags (they are saved after it), so that
+update indexes the article without them; `page_published` is sent once all of it is saved.
 """
 
 from wagtail.search import index

@@ -1,7 +1,8 @@
 """Blog administration: categories as a snippet with their own menu item; a dashboard panel
-to start an article and find drafts awaiting clinical review; and the feed link the blog adds
-to the head of every page of the site."""
+to start an article and find drafts awaiting clinical review; the feed link the blog adds
+to the head of every page of the site, and its latest articles on the home page."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.models import ArticlePage, BlogIndexPage, Category
 from blog.models.index import feed_url
+from blog.templatetags.blog_tags import latest_articles
 from practice.models import PracticeSettings
 
 
@@ -35,6 +37,17 @@ def feed_link(request):
         return []
     name = PracticeSettings.load(request_or_site=request).practice_name
     return [{"rel": "alternate", "type": "application/rss+xml", "title": f"{name}: articles", "href": url}]
+
+
+@hooks.register("home_page_sections")
+def latest_articles_section(context):
+    """The home page's newest articles, under the heading its editors chose."""
+    page = context["page"]
+    return render_to_string(
+        "blog/components/latest_articles.html",
+        latest_articles(context, 3, page.articles_heading),
+        request=context.get("request"),
+    )
 
 
 class ArticlesPanel(Component):

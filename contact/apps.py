@@ -5,6 +5,10 @@ class ContactConfig(AppConfig):
     name = "contact"
     verbose_name = "Contact and intake"
     default_auto_field = "django.db.models.BigAutoField"
+    # Where the platform's URLconf mounts this app. Its forms carry per-visitor CSRF tokens, so
+    # the page cache never keeps them, and robots are kept off the thank-you page.
+    page_cache_excluded_prefixes = ("/contact/",)
+    robots_disallowed_paths = ("/contact/thanks/",)
 
     def ready(self):
         # Registered before Wagtail looks the policy up (the viewset, menus, the dashboard).

@@ -4,6 +4,8 @@ Reports menu, its log actions and its dashboard panels. The code lives in `conta
 Only superusers and "Intake coordinators" may see anything here (see contact.models.permissions).
 """
 
+from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
@@ -46,3 +48,11 @@ def register_enquiry_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_enquiries_panels(request, panels):
     panels.extend([NotificationsStuckPanel(), EnquiriesPanel(), EnquiryChartPanel()])
+
+
+@hooks.register("intake_url")
+def intake_url(**choices):
+    """The one address of the consultation request (see practice.intake): the intake form in
+    the active language, with the service or clinician the visitor chose as its query."""
+    url = reverse("contact:intake")
+    return f"{url}?{urlencode(choices)}" if choices else url

@@ -1,4 +1,11 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+
+
+def app_contributions(attribute):
+    """What the installed apps add to a list the platform keeps, from the `attribute` tuple of
+    each app's AppConfig, in INSTALLED_APPS order. An app without it adds nothing. Lets the
+    platform serve other apps' needs (prefixes the page cache skips, say) without naming them."""
+    return tuple(item for config in apps.get_app_configs() for item in getattr(config, attribute, ()))
 
 
 class SitePlatformConfig(AppConfig):

@@ -1,7 +1,9 @@
 """Parsing helpers for deploy-time configuration.
 
-`siteplatform/settings.py` reads every environment variable, once, through these helpers
-(see `.env.example`); they give clear errors for malformed values.
+`siteplatform/settings.py` reads each environment variable once (see `.env.example`): the
+booleans, whole numbers, lists, URLs and the mail URL through these helpers, which give clear
+errors for malformed values; free text (SECRET_KEY, paths, sender names, bucket names) with
+`os.environ` directly, and DATABASE_URL through `dj_database_url`.
 """
 
 import os

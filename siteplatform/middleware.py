@@ -82,6 +82,11 @@ class CachedSettingsMiddleware:
     Wagtail's `BaseGenericSetting.load(request)` reuses the object stored on the request under
     `get_cache_attr_name()`; this fills that attribute in. The admin is left alone: its
     settings forms edit the row as it is in the database.
+
+    Kept because the query budgets need it: without it every page reads its settings row, one
+    query more on each page type (tests/practice/test_queries.py: service 9 to 10 and standard
+    6 to 7, over their budgets of 9 and 6), and Wagtail offers no other way to hand `load()`
+    a row it did not read itself.
     """
 
     def __init__(self, get_response):

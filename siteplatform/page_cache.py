@@ -44,6 +44,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
+from siteplatform.apps import app_contributions
 from siteplatform.cache_backends import CacheUnavailable
 from siteplatform.cache_responses import is_cacheable, make_entry, respond
 from siteplatform.i18n import fallback_urls
@@ -51,7 +52,9 @@ from siteplatform.i18n import fallback_urls
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
 FRAGMENT_PREFIX = "practice:fragment:"
-EXCLUDED_PREFIXES = ("/admin/", "/contact/", "/search/", "/documents/", "/healthz", "/_util/")
+# Never cached, besides what apps add with `page_cache_excluded_prefixes` on their AppConfig
+# (forms with per-visitor CSRF tokens, say); see `excluded_prefixes()`.
+EXCLUDED_PREFIXES = ("/admin/", "/search/", "/documents/", "/healthz", "/_util/")
 BUDGET_PREFIX = "practice:page-budget:"
 # Parameters no page reads: links from campaigns, ads and search engines carry them.
 IGNORED_PARAMETERS = frozenset(
@@ -66,15 +69,24 @@ SITE_SHAPED_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]{0,79}/){0,8}")
 # Keys and generation ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def excluded_prefixes():
+    """The path prefixes (after any language prefix) the page cache never serves or stores:
+    EXCLUDED_PREFIXES and every app's `page_cache_excluded_prefixes`."""
+    return EXCLUDED_PREFIXES + app_contributions("page_cache_excluded_prefixes")
+
+
 def page_key(request):
     """The cache key of an anonymous GET/HEAD of a public page, or None when it must bypass."""
     if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
         return None
     path = request.path
-    # /ko/contact/ and /ko/search/ are the forms and search in another language (siteplatform/urls.py).
+    # /ko/search/ is search in another language (siteplatform/urls.py): excluded like /search/.
     language = get_language_from_path(path)
     unprefixed = path.removeprefix(f"/{language}") if language else path
-    if unprefixed.startswith(EXCLUDED_PREFIXES) or path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+    if unprefixed.startswith(excluded_prefixes()) or path.startswith(
+        (settings.STATIC_URL, settings.MEDIA_URL)
+    ):
         return None
     # A session cookie means someone signed in (visitors never get one): bypass without
     # loading the session.
@@ -220,7 +232,8 @@ class PageCacheMiddleware:
 
 # Invalidation -----------------------------------------------------------------------------
 
-# Apps whose rows appear on public pages, by label (practice imports neither blog nor contact).
+# Apps whose rows appear on public pages, by label; other apps say so with
+# `page_cache_content = True` on their AppConfig (see `is_content_model`).
 CONTENT_APPS = frozenset(
     {
         "wagtailcore",
@@ -230,7 +243,6 @@ CONTENT_APPS = frozenset(
         "wagtailembeds",
         "taggit",
         "practice",
-        "blog",
     }
 )
 # Rows of those apps written without changing any public page (drafts, history, housekeeping,
@@ -275,7 +287,8 @@ def is_content_model(model):
     meta = model._meta
     if meta.label_lower in NOISE_MODELS:
         return False
-    return meta.app_label in CONTENT_APPS or is_settings_model(model) or model in get_snippet_models()
+    in_content_app = meta.app_label in CONTENT_APPS or getattr(meta.app_config, "page_cache_content", False)
+    return in_content_app or is_settings_model(model) or model in get_snippet_models()
 
 
 def is_settings_model(model):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_static
 from wagtail.models import Locale, Page
 
+from siteplatform.apps import app_contributions
 from siteplatform.site_url import absolute_url
 
 SEARCH_PAGE_SIZE = 10
@@ -44,13 +45,18 @@ def search(request):
 @require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    # Search results and the thank-you page, under every language's prefix too (/ko/search/).
+    # Search results and the paths apps keep from robots (the contact form's thank-you page),
+    # under every language's prefix too (/ko/search/).
     prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         *(f"Disallow: {prefix}/search/" for prefix in prefixes),
-        *(f"Disallow: {prefix}/contact/thanks/" for prefix in prefixes),
+        *(
+            f"Disallow: {prefix}{path}"
+            for path in app_contributions("robots_disallowed_paths")
+            for prefix in prefixes
+        ),
         "",
         f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
         "",

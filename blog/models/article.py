@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,6 +23,7 @@ from blog.models.queries import ArticlePageQuerySet, count_rows
 from blog.models.taxonomy import ArticlePageTag
 from blog.reading_time import reading_minutes
 from practice.images import DescribedImagesMixin
+from practice.intake import intake_url
 from practice.models import BasePage, PracticeSettings
 from siteplatform.page_cache import cached_fragment
 
@@ -33,14 +33,18 @@ RESERVED_SLUGS = frozenset({"category", "tag", "feed"})
 
 
 class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
-    """Articles come with the people, image and service their page shows, joined in the same
-    query: Wagtail's `.specific` fetches a page through this default manager."""
+    """Articles come with the people, image, service and locale their page shows, joined in the same
+    query: Wagtail's `.specific` fetches the page it serves through this default manager.
+
+    Kept because it pays: without it an article costs 4 more queries (13 with the demo's
+    article, over the blog's budget of 12 in tests/blog/test_queries.py). The joins are undone
+    where Django or PostgreSQL refuse them (`ArticlePageQuerySet.only`/`select_for_update`)."""
 
     def get_queryset(self):
         return (
             super()
             .get_queryset()
-            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service")
+            .select_related("hero_image", "author", "clinically_reviewed_by", "related_service", "locale")
         )
 
 
@@ -236,19 +240,20 @@ class ArticlePage(DescribedImagesMixin, BasePage):
 
     def get_intake_url(self):
         """The consultation request, with the related service chosen when there is one."""
-        url = reverse("contact:intake")
         service = self.related_service
         if service is not None and service.live:
-            url += f"?service={service.slug}"
-        return url
+            return intake_url(service=service.slug)
+        return intake_url()
 
-    def get_context(self, request, *args, blog_index=None, **kwargs):
-        """`blog_index` is the parent when the caller already has it (the blog's routing
-        passes it); otherwise it is looked up."""
+    def get_context(self, request, *args, **kwargs):
+        """The article's page, with `blog_index` (its parent, for the category links and the
+        breadcrumbs) and the body and related cards from the fragment cache."""
         context = super().get_context(request, *args, **kwargs)
         image = seo.social_image(request, self.hero_image)
         practice_name = PracticeSettings.load(request_or_site=request).practice_name
-        blog_index = blog_index or self.get_parent().specific
+        # Deferred: the links and breadcrumbs read only the Page row's own fields (title, URL
+        # path), so the index's own table is never queried.
+        blog_index = self.get_parent().specific_deferred
         context.update(
             blog_index=blog_index,
             categories=self.category_list,

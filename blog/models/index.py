@@ -11,7 +11,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from blog.feeds import ArticleFeed
 from blog.models.article import ArticlePage
@@ -46,22 +45,6 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         """This blog's articles that visitors may see, newest first."""
         return ArticlePage.objects.child_of(self.listing_root).visible().newest_first()
-
-    def route(self, request, path_components):
-        """The blog's own routes first; then an article, fetched with its page's data in one
-        query (its manager joins the people, image and service) rather than Wagtail's generic
-        lookup followed by `.specific`. The article's own `route()` still decides whether it is
-        live; this index is handed on to its page so it is not looked up again."""
-        if self.live and len(path_components) == 1:
-            try:
-                self.resolve_subpage(f"/{path_components[0]}/")
-            except Http404:
-                article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
-                if article is None:
-                    raise
-                page, args, kwargs = article.route(request, [])
-                return RouteResult(page, args=args, kwargs={**kwargs, "blog_index": self})
-        return super().route(request, path_components)
 
     # Routes ----------------------------------------------------------------------
 

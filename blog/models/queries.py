@@ -10,6 +10,17 @@ from practice.query import VisiblePageQuerySet
 class ArticlePageQuerySet(VisiblePageQuerySet):
     """Articles; `visible()` (live and public) is what visitors, feeds and search may see."""
 
+    def select_for_update(self, *args, **kwargs):
+        """A page locked for an edit comes without the joins the default manager adds:
+        PostgreSQL cannot lock the nullable side of an outer join (an optional image, say)."""
+        return VisiblePageQuerySet.select_for_update(self.select_related(None), *args, **kwargs)
+
+    def only(self, *fields):
+        """A narrow fetch (Wagtail's editor lists a page's translations with `.only("id",
+        "locale")`) comes without the joins the default manager adds: Django refuses to join a
+        field the same query leaves out. Joins asked for after `.only()` are kept."""
+        return VisiblePageQuerySet.only(self.select_related(None), *fields)
+
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 

@@ -18,14 +18,6 @@ from siteplatform.i18n import localized
 from siteplatform.page_cache import cached_fragment
 
 
-class HomePageManager(PageManager.from_queryset(VisiblePageQuerySet)):
-    """The home page comes with its hero image joined: Wagtail's routing fetches the site's
-    root page through this default manager (`.specific`)."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("hero_image")
-
-
 class HomePage(DescribedImagesMixin, BasePage):
     hero_heading = models.CharField(
         max_length=120, help_text="The first words visitors read. Keep it short and warm."
@@ -58,7 +50,7 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     summary_field = "hero_text"
     described_image_fields = ["hero_image"]
-    objects = HomePageManager()
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

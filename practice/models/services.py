@@ -3,7 +3,6 @@
 from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,6 +11,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES, FAQStreamBlock
+from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.formats import FormatsMixin
 from practice.query import VisiblePageQuerySet
@@ -149,7 +149,7 @@ class ServicePage(FormatsMixin, BasePage):
         return f"{team.url}?service={self.slug}" if team else None
 
     def get_intake_url(self):
-        return f"{reverse('contact:intake')}?service={self.slug}"
+        return intake_url(service=self.slug)
 
     @property
     def fee_label(self):

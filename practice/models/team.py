@@ -4,7 +4,6 @@ from django import forms
 from django.db import models
 from django.db.models import Min, Q
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
@@ -18,6 +17,7 @@ from wagtail.signals import page_published
 
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.images import DescribedImagesMixin
+from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
@@ -103,14 +103,6 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         if accepting:
             queryset = queryset.filter(accepting_new_clients=True)
         return queryset
-
-
-class ClinicianPageManager(PageManager.from_queryset(ClinicianPageQuerySet)):
-    """Clinicians come with their portrait in the same query: Wagtail's `.specific` fetches a
-    page through this default manager."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("photo")
 
 
 class TeamPage(BasePage):
@@ -210,7 +202,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     summary_field = "bio"
     described_image_fields = ["photo"]  # the portrait, on the page and on every clinician card
 
-    objects = ClinicianPageManager()
+    objects = PageManager.from_queryset(ClinicianPageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
@@ -287,7 +279,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
 
     def get_intake_url(self):
         """The consultation request with this clinician chosen."""
-        return f"{reverse('contact:intake')}?clinician={self.slug}"
+        return intake_url(clinician=self.slug)
 
     def similar_accepting(self, limit=3):
         """Up to `limit` other visible clinicians accepting new clients who share a language or

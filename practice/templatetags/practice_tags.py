@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from practice import intake
 from practice.models import PracticeSettings
 from practice.navigation import breadcrumb_trail, crumb, site_navigation
 from practice.structured_data import absolute, breadcrumb_list, social_image
@@ -163,6 +164,23 @@ def site_head_links(context):
         '<link rel="{}" type="{}" title="{}" href="{}">',
         ((link["rel"], link["type"], link["title"], link["href"]) for link in links),
     )
+
+
+@register.simple_tag(name="intake_url")
+def intake_url_tag():
+    """The consultation request's address, from the app that takes it (practice.intake)."""
+    return intake.intake_url()
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context):
+    """Sections other apps add to the home page, in hook order, such as the blog's latest
+    articles.
+
+    Each function registered with the Wagtail hook "home_page_sections" takes the home page's
+    template context and returns HTML (marked safe), or "" to add nothing. Practice never names
+    those apps."""
+    return mark_safe("".join(hook(context) for hook in hooks.get_hooks("home_page_sections")))  # noqa: S308
 
 
 @register.filter

@@ -174,6 +174,7 @@ def test_an_article_carries_blog_posting_and_breadcrumb_json_ld(blog_site):
     assert posting["image"]["width"] == 1200 and posting["image"]["height"] == 630
     assert posting["articleSection"] == ["Managing stress"]
     assert posting["keywords"] == ["trust"]
+    assert posting["inLanguage"] == "en"  # the article's own locale, not a fixed "en-US"
 
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
