@@ -8,7 +8,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from practice.blocks import RICH_TEXT_FEATURES
-from practice.i18n import localized
+from practice.i18n import localized, route_with_fallback
 from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin, with_renditions
 from practice.models.base import BasePage
 from practice.models.site_settings import PracticeSettings
@@ -98,6 +98,12 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     def get_social_image(self):
         return self.hero_image
+
+    def route(self, request, path_components):
+        """Wagtail's routing from the site's root, with the English fallback: a path the
+        visitor's language has no page at is routed again in the English tree (see
+        `practice.i18n.route_with_fallback`)."""
+        return route_with_fallback(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
