@@ -24,6 +24,10 @@ if settings.SERVE_MEDIA:
     # images from the proxy or object storage and sets SERVE_MEDIA=False.
     urlpatterns.append(re_path(r"^media/(?P<path>(?:original_images|images)/.*)$", views.media))
 
+# Wagtail's front-end URLs as shipped (its page view and password form for restricted pages), less
+# its sign-in form, which is not throttled: front_end_login below answers at its address instead.
+wagtail_front_end = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtailcore_login"]
+
 # What a visitor reads or fills in, in each language: English at /contact/, /search/ and /,
 # the other languages of SITE_LANGUAGES under /ko/contact/, /ko/search/, /ko/ and so on.
 # Pages are Wagtail's own URLs and view; Wagtail builds page addresses by reversing
@@ -33,10 +37,9 @@ urlpatterns += i18n_patterns(
     path("contact/", include("contact.urls")),
     path("search/", views.search, name="search"),
     # Pages restricted to signed-in users send visitors here; it forwards them to the admin's
-    # sign-in, the one throttled door (accounts/). Before wagtail.urls, so that Wagtail's own
-    # password form at this address (under every prefix) is never reached.
+    # sign-in, the one throttled door (accounts/), under every prefix.
     path("_util/login/", front_end_login, name="wagtailcore_login"),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_front_end)),
     prefix_default_language=False,
 )
 
