@@ -14,6 +14,7 @@ from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Page, Site
 
 from practice.models import NavigationSettings, PracticeSettings
+from siteplatform.i18n import in_language, link_language
 from siteplatform.page_cache import cached_fragment
 
 LEGAL_PAGES = ("privacy_notice", "good_faith_estimate", "privacy_policy")
@@ -44,7 +45,9 @@ class Link(NamedTuple):
 class Localizer:
     """Menu links in the visitor's language: a linked page's live translation (its title too, where
     the label is the English page's title), else the page's address under the language's prefix,
-    which serves it in English with a note. English needs nothing."""
+    which serves it in English with a note: the rule every page link follows
+    (`siteplatform.i18n.link_language`), applied here to the plain Page rows a menu loads. English
+    needs nothing."""
 
     def __init__(self, request, pages):
         self.request = request
@@ -78,10 +81,12 @@ class Localizer:
         translated = self.translations.get(page.translation_key)
         if translated is not None:
             return translated.get_url(self.request)
-        return self.url(page.get_url(self.request))
+        return in_language(page.get_url(self.request), link_language(self.request)) or ""
 
     def url(self, url):
-        """An address of this site under the visitor's prefix; another site's as it is."""
+        """An address an editor typed, of this site under the visitor's prefix where the site has
+        one (a page, a form; not /documents/ or the admin), another site's as it is. Not a page
+        link: Django's translate_url knows which addresses take a prefix."""
         if (
             self.language == settings.LANGUAGE_CODE
             or not url

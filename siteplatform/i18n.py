@@ -1,24 +1,21 @@
-"""Languages: the locale middleware, and Wagtail pages served in the URL's language.
+"""Languages: the locale middleware, the English fallback, and a page's address in a language.
 
 English is the default language and has no prefix; every other language in SITE_LANGUAGES is
-served under /<code>/ (siteplatform/urls.py). A page not yet translated into the visitor's language
-is served in English under the visitor's address, with a note in the visitor's language, never
-a 404 (see `serve`).
+served under /<code>/ (siteplatform/urls.py), by Wagtail's own page view. A page not yet translated
+into the visitor's language is served in English under the visitor's address, with a note in
+the visitor's language, never a 404 (`route_with_fallback`, the home page's `route`). Links to
+it from a request in that language stay under the prefix (`link_language`, the one rule).
 """
 
-from contextvars import ContextVar
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.middleware import locale
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from wagtail import hooks
-from wagtail.models import Site
-
-# The language of the address a request is for (its prefix, or English), while it is served.
-address_language = ContextVar("address_language", default=None)
+from wagtail.models import Locale, Site
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):
@@ -34,14 +31,9 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     middleware before this one) inherits a visitor's Korean or Hindi.
     """
 
-    def process_request(self, request):
-        super().process_request(request)
-        address_language.set(request.LANGUAGE_CODE)
-
     def process_response(self, request, response):
         response = super().process_response(request, response)
         translation.deactivate()
-        address_language.set(None)
         vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
         kept = [value for value in vary if value.lower() != "accept-language"]
         if kept != vary:
@@ -51,64 +43,67 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return response
 
 
-def route(request, path, language_code):
-    """The (page, args, kwargs) for `path` in the page tree of `language_code`, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
+def link_language(request):
+    """The language whose prefix a link to an English page takes for `request`, or None.
+
+    This is the one rule for a page's address in a language. An English page (a page not yet
+    translated) is served under every other language's prefix, so a visitor reading Korean is
+    linked to /ko/team/, not /team/. The language is `request.LANGUAGE_CODE`, which Django's
+    LocaleMiddleware takes from the address alone; nothing ambient is read, so a task, a purge
+    or an email (no request) links each page at its own address, and so does the admin (its
+    requests are at English addresses; it speaks an editor's own language only in its views)."""
+    language = getattr(request, "LANGUAGE_CODE", None)
+    if language in (None, settings.LANGUAGE_CODE) or language not in dict(settings.LANGUAGES):
         return None
-    root = site.root_page
-    if language_code != settings.LANGUAGE_CODE:
-        with translation.override(language_code):
-            root = root.localized
-    try:
-        return root.specific.route(request, [part for part in path.split("/") if part])
-    except Http404:
+    if request.path_info.startswith(reverse("wagtailadmin_home")):
         return None
-
-
-def serve(request, path):
-    """Wagtail's page view (named `wagtail_serve`), with an English fallback.
-
-    In the visitor's language when the page has a live translation; otherwise the English page,
-    under the same address, which base.html marks as written in English and opens with a note
-    in the visitor's language (`request.translation_fallback`). Wagtail's `before_serve_page`
-    and `on_serve_page` hooks (privacy, previews) apply as in Wagtail's view.
-    """
-    language_code = translation.get_language()
-    result = route(request, path, language_code)
-    if result is None and language_code != settings.LANGUAGE_CODE:
-        result = route(request, path, settings.LANGUAGE_CODE)
-    if result is None:
-        raise Http404
-    page, args, kwargs = result
-    if language_code != settings.LANGUAGE_CODE:
-        written_in = content_language(page)
-        if written_in != language_code:
-            request.translation_fallback = fallback(written_in, language_code)
-
-    def serve_chain(page, request, args, kwargs):
-        return page.serve(request, *args, **kwargs)
-
-    on_serve_chain = serve_chain
-    for fn in reversed(hooks.get_hooks("on_serve_page")):
-        on_serve_chain = fn(on_serve_chain)
-    for fn in hooks.get_hooks("before_serve_page"):
-        response = fn(page, request, args, kwargs)
-        if isinstance(response, HttpResponse):
-            return response
-    return on_serve_chain(page, request, args, kwargs)
-
-
-def link_language():
-    """The language whose prefix links to the site's pages take: the active language, unless a
-    request under way is for an address in another one. The admin, at English addresses, runs
-    in each editor's own language (Wagtail activates it in its views): its links to the live site
-    go to each page's own address, not to the fallback under the editor's prefix."""
-    language = translation.get_language()
-    served = address_language.get()
-    if served is not None and served != language:
-        return settings.LANGUAGE_CODE
     return language
+
+
+def in_language(url, language):
+    """`url` under `language`'s prefix when it is an unprefixed address of this site (an English
+    page's); any other address (prefixed already, another site's, None) as it is."""
+    if (
+        language in (None, settings.LANGUAGE_CODE)
+        or not url
+        or not url.startswith("/")
+        or url.startswith("//")
+        or translation.get_language_from_path(url)
+    ):
+        return url
+    return f"/{language}{url}"
+
+
+def own_url(page, request):
+    """`page`'s own address (an English page's without any prefix), relative on the request's
+    site: what canonical and hreflang links name, whatever language the request is in."""
+    return page.get_url(None, current_site=Site.find_for_request(request))
+
+
+def route_with_fallback(root, request, path_components, route):
+    """What a site's root page in a locale routes `path_components` to (`route` is the root's
+    own Wagtail `route`): its page in that locale, or, when that locale's tree has none, the
+    English page at the same path. Wagtail's serve view starts at the root page in the visitor's
+    language (`site.root_page.localized`: the English root while no live one exists in it).
+
+    A page whose content is not in the visitor's language marks the request with
+    `translation_fallback`: base.html then says so in the visitor's language and marks the
+    content `lang="en"`."""
+    try:
+        result = route(request, path_components)
+    except Http404:
+        english = None
+        if root.locale.language_code != settings.LANGUAGE_CODE:
+            english = root.get_translation_or_none(Locale.get_default())
+        if english is None:
+            raise
+        result = english.specific.route(request, path_components)
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if language != settings.LANGUAGE_CODE:
+        written_in = content_language(result[0])
+        if written_in != language:
+            request.translation_fallback = fallback(written_in, language)
+    return result
 
 
 def in_default_language():
@@ -149,7 +144,7 @@ def fallback_urls(urls):
     for url in urls:
         parts = urlsplit(url)
         if not translation.get_language_from_path(parts.path):
-            result.extend(urlunsplit(parts._replace(path=f"/{code}{parts.path}")) for code in others)
+            result.extend(urlunsplit(parts._replace(path=in_language(parts.path, code))) for code in others)
     return result
 
 

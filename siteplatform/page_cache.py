@@ -335,10 +335,9 @@ def purge_frontend_cache():
     from wagtail.models import Page, Site
 
     batch = PurgeBatch()
-    # Each page at its own address: the admin may be running in an editor's other language,
-    # which would otherwise prefix the English pages' addresses (BasePage.get_url_parts).
-    with translation.override(settings.LANGUAGE_CODE):
-        batch.add_pages(Page.objects.live().specific())
+    # Each page at its own address: asked with no request, whatever language the admin speaks
+    # (siteplatform.i18n.link_language), and under every other prefix through fallback_urls.
+    batch.add_pages(Page.objects.live().specific())
     batch.add_urls(fallback_urls(batch.urls))  # /ko/… serves pages not yet in Korean in English
     for site in Site.objects.all():
         batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/robots.txt"])

@@ -1,13 +1,12 @@
 """The abstract page every public page type extends: shared SEO behaviour."""
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Locale, Page
 
-from siteplatform.i18n import in_default_language, link_language
+from siteplatform.i18n import in_default_language, in_language, link_language
 
 
 class BasePage(Page):
@@ -32,19 +31,17 @@ class BasePage(Page):
         abstract = True
 
     def get_url_parts(self, request=None):
-        """Wagtail's, except that a page of the default language (English), linked while another
-        language is being served, is linked under that language's prefix: /ko/team/ serves it in
-        English with a note in Korean until it is translated (siteplatform.i18n), so a visitor reading
-        Korean stays in Korean. Canonical and hreflang links ask in English (`in_own_language`),
-        and the admin, in an editor's language, links each page at its own address (`link_language`)."""
+        """Wagtail's, except that an English page linked for a request in another site language
+        is linked under that language's prefix: /ko/team/ serves it in English with a note in
+        Korean until it is translated, so a visitor reading Korean stays in Korean. The language
+        is the request's only (`siteplatform.i18n.link_language`, the one rule): with no request (a
+        task, a purge, an email) or from the admin, a page is linked at its own address."""
         parts = super().get_url_parts(request)
-        language = link_language()
-        if parts is None or parts[2] is None or language in (None, settings.LANGUAGE_CODE):
+        language = link_language(request)
+        if parts is None or parts[2] is None or language is None:
             return parts
         site_id, root_url, page_path = parts
-        if language in dict(settings.LANGUAGES) and not translation.get_language_from_path(page_path):
-            page_path = f"/{language}{page_path}"
-        return site_id, root_url, page_path
+        return site_id, root_url, in_language(page_path, language)
 
     @property
     def listing_root(self):

@@ -14,7 +14,7 @@ from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import practice_business
-from siteplatform.i18n import localized
+from siteplatform.i18n import localized, route_with_fallback
 from siteplatform.page_cache import cached_fragment
 
 
@@ -90,6 +90,12 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     def get_social_image(self):
         return self.hero_image
+
+    def route(self, request, path_components):
+        """Wagtail's routing from the site's root, with the English fallback: a path the
+        visitor's language has no page at is routed again in the English tree (see
+        `siteplatform.i18n.route_with_fallback`)."""
+        return route_with_fallback(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

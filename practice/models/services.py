@@ -133,7 +133,10 @@ class ServicePage(FormatsMixin, BasePage):
         context["clinicians_html"] = cached_fragment(
             f"practice:service-clinicians:{self.pk}",
             lambda: render_to_string(
-                "practice/components/service_clinicians.html", {"page": self}, request=request
+                "practice/components/service_clinicians.html",
+                # Called only if the template shows it (a callable in a template context).
+                {"page": self, "finder_url": lambda: self.get_finder_url(request)},
+                request=request,
             ),
             request=request,
         )
@@ -143,10 +146,11 @@ class ServicePage(FormatsMixin, BasePage):
         """The visible clinicians who offer this service (they choose it on their page)."""
         return self.clinicians.visible().with_card_terms()
 
-    def get_finder_url(self):
-        """The team page's finder filtered by this service; None when there is no team page."""
+    def get_finder_url(self, request=None):
+        """The team page's finder filtered by this service, linked for `request` (under the
+        visitor's prefix); None when there is no team page."""
         team = apps.get_model("practice", "TeamPage").objects.live().public().first()
-        return f"{team.url}?service={self.slug}" if team else None
+        return f"{team.get_url(request)}?service={self.slug}" if team else None
 
     def get_intake_url(self):
         return intake_url(service=self.slug)

@@ -30,16 +30,12 @@ def page_translations(request, page):
     if page.pk not in memo:
 
         def build():
-            # Each translation's own address (an English page's without a prefix).
-            with translation.override(settings.LANGUAGE_CODE):
-                return translations_addresses()
-
-        def translations_addresses():
             translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
             # Translations share one translation key, so an alias of one of them is in another locale.
             ids = {translated.id for translated in translations}
+            # Each translation's own address (an English page's without a prefix).
             return {
-                translated.locale.language_code: translated.get_url(request)
+                translated.locale.language_code: i18n.own_url(translated, request)
                 for translated in translations
                 if translated.alias_of_id not in ids
             }

@@ -4,9 +4,7 @@ search and sharing metadata (canonical URL, Open Graph, JSON-LD) every page type
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
@@ -15,6 +13,7 @@ from practice import intake
 from practice.models import PracticeSettings
 from practice.navigation import breadcrumb_trail, crumb, site_navigation
 from practice.structured_data import absolute, breadcrumb_list, social_image
+from siteplatform.i18n import own_url
 
 register = template.Library()
 
@@ -145,9 +144,8 @@ def canonical_url(context):
         return context["canonical"]
     page = context.get("page")
     if page is not None and hasattr(page, "get_url"):
-        # In its own language: a page not yet translated, served under /ko/, is the English page.
-        with translation.override(settings.LANGUAGE_CODE):
-            return absolute(request, page.get_url(request))
+        # Its own address: a page not yet translated, served under /ko/, is the English page.
+        return absolute(request, own_url(page, request))
     return absolute(request, request.path)
 
 

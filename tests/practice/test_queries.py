@@ -27,6 +27,10 @@ PAGE_TYPES = {
 # (issue 8): plain code may not cost more. Lists that change only with content come from the
 # fragment cache after the first visit (siteplatform.page_cache.cached_fragment).
 BEFORE_ISSUE_8 = {"home": 10, "services index": 7, "service": 9, "team": 8, "clinician": 10, "standard": 6}
+# Since issue 18 every page, in every language, is served by Wagtail's own view, which looks up the
+# active Locale to start from the root page in the visitor's language (`root_page.localized`):
+# one indexed query on the smallest table, which the project's own view skipped in English.
+WAGTAIL_SERVE_LOCALE = 1
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)  # measures rendering, not the page cache
@@ -53,7 +57,9 @@ class QueryBudgetTests(DemoSiteTestCase):
             print(f"  {name:<15} {before[name]:>3} {after[name]:>3}")
         for name in PAGE_TYPES:
             with self.subTest(page=name):
-                self.assertLessEqual(after[name], BEFORE_ISSUE_8.get(name, MAX_QUERIES))
+                self.assertLessEqual(
+                    after[name], BEFORE_ISSUE_8.get(name, MAX_QUERIES) + WAGTAIL_SERVE_LOCALE
+                )
                 if name != "search":  # search costs one query per content type on its results page
                     self.assertEqual(after[name], before[name])
 

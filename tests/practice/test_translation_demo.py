@@ -79,6 +79,15 @@ class DemoTranslationTests(DemoSiteTestCase):
         self.assertIn('lang="en"', main_tag(html))
         self.assertNotIn("모든 짐을 혼자 짊어지지 않아도 괜찮아요", html)
 
+    def test_a_service_served_in_english_under_ko_links_its_finder_under_ko(self):
+        """The link is built for the request (issue 18), not from the thread's language."""
+        html = self.client.get("/ko/services/anxiety-therapy/").content.decode()
+        self.assertIn('href="/ko/team/?service=anxiety-therapy"', html)
+        self.assertIn(
+            'href="/team/?service=anxiety-therapy"',
+            self.client.get("/services/anxiety-therapy/").content.decode(),
+        )
+
     def test_loading_again_changes_nothing(self):
         pages, reviews = Page.objects.count(), TranslationReview.objects.count()
         revisions = sum(page.revisions.count() for page in Page.objects.exclude(locale__language_code="en"))
