@@ -13,16 +13,13 @@ Remove this module when Wagtail reads missing management fields as a form error 
 upstream: "StreamField: a POST without `<name>-count` raises MultiValueDictKeyError, a 500").
 """
 
-from django.views.defaults import bad_request
 from wagtail import hooks
 from wagtail.blocks import BlockField
 
+from siteplatform.views import error_page
+
 # What StreamBlock and ListBlock raise when a management field is missing or not a number.
 UNREADABLE = (KeyError, ValueError)
-
-
-class IncompleteStreamData(Exception):
-    """The post lacks, or garbles, a StreamField's management fields."""
 
 
 def stream_data_error(page_class, request):
@@ -46,7 +43,7 @@ def refuse_incomplete_stream_data(request, page_class):
     name = stream_data_error(page_class, request)
     if name is None:
         return None
-    return bad_request(request, IncompleteStreamData(f"the {name!r} StreamField's data is incomplete"))
+    return error_page("400.html", 400)  # the site's own 400 page, as for any unreadable post
 
 
 @hooks.register("before_edit_page")
