@@ -18,9 +18,12 @@ django-redis's IGNORE_EXCEPTIONS would do the first point, but not the counters 
 log line, and would be a second Redis backend to keep up with Django releases.
 """
 
+import hashlib
 import logging
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -200,3 +203,18 @@ def redis_caches(url, pages_url=None):
 
 def local_cache():
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "practice-local"}
+
+
+def machine_caches(database):
+    """CACHES for a site without Redis: pages in each process's memory, and the generation that
+    invalidates them in a small file cache for this machine's workers, so a publish shows at
+    once in every worker. `database` names the site's database: one file per site."""
+    digest = hashlib.sha256(database.encode()).hexdigest()[:16]
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        LOCAL_ALIAS: local_cache(),
+        "page_generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(tempfile.gettempdir()) / f"practice-page-generation-{digest}"),
+        },
+    }

@@ -94,3 +94,61 @@ def mailer_from_url(url):
         options["username"] = unquote(parts.username)
         options["password"] = unquote(parts.password or "")
     return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+
+
+def media_storage(environ):
+    """The default storage for MEDIA_BUCKET (an S3-compatible bucket) and the origin its image
+    URLs load from, which the CSP must allow; (None, None) on the local disk. Image files load
+    straight from the bucket or CDN through plain URLs that never expire, so cached pages stay
+    whole; documents stay private there, streamed by Wagtail's view. No object gets an ACL."""
+    bucket = environ.get("MEDIA_BUCKET", "")
+    if not bucket:
+        return None, None
+    endpoint = environ.get("MEDIA_ENDPOINT_URL", "")
+    custom_domain = environ.get("MEDIA_CUSTOM_DOMAIN", "")
+    storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint or None,
+            "region_name": environ.get("MEDIA_REGION") or None,
+            "custom_domain": custom_domain or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # Rendition names are reused when an image's file is replaced: a day, not a year.
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if custom_domain:
+        origin = f"https://{custom_domain}"
+    elif endpoint:  # path-style addresses on the provider's endpoint
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(endpoint))
+    else:
+        origin = f"https://{bucket}.s3.amazonaws.com"
+    return storage, origin
+
+
+def frontend_caches(environ):
+    """WAGTAILFRONTENDCACHE for the proxy or CDN in front, any or none: Varnish or any cache that
+    takes HTTP PURGE (FRONTEND_CACHE_PURGE_URL), Cloudflare, CloudFront (with boto3 and AWS
+    credentials in the environment). Each is emptied in one request on a content change
+    (siteplatform/frontend_cache.py)."""
+    caches = {}
+    if location := environ.get("FRONTEND_CACHE_PURGE_URL"):
+        caches["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    if zone := environ.get("CLOUDFLARE_ZONE_ID"):
+        caches["cloudflare"] = {
+            "BACKEND": "siteplatform.frontend_cache.CloudflareBackend",  # "/*" empties the zone
+            "ZONEID": zone,
+            "BEARER_TOKEN": environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    if distribution := environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+        caches["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+        }
+    return caches

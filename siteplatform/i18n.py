@@ -7,8 +7,6 @@ the visitor's language, never a 404 (`route_with_fallback`, the home page's `rou
 it from a request in that language stay under the prefix (`link_language`, the one rule).
 """
 
-from urllib.parse import urlsplit, urlunsplit
-
 from django.conf import settings
 from django.http import Http404
 from django.middleware import locale
@@ -133,19 +131,6 @@ def fallback(page_language, visitor_language):
             "page_language_name": translation.get_language_info(page_language)["name_translated"],
             "visitor_language_name": translation.get_language_info(visitor_language)["name_translated"],
         }
-
-
-def fallback_urls(urls):
-    """The other addresses of the pages at `urls`: a page's address without a language prefix
-    (English) also serves it, until it is translated, under every other language's prefix.
-    A proxy or CDN keeps those too, so they are purged with it."""
-    others = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-    result = []
-    for url in urls:
-        parts = urlsplit(url)
-        if not translation.get_language_from_path(parts.path):
-            result.extend(urlunsplit(parts._replace(path=in_language(parts.path, code))) for code in others)
-    return result
 
 
 def localized(pages):

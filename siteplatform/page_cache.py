@@ -26,8 +26,8 @@ Contract:
   release never serves or reads what this one rendered, nor the reverse. The generation lives in the cache alias PAGE_CACHE_GENERATION_ALIAS,
   which settings make one for every worker and host (Redis), or for every worker of this
   machine (a file cache) without REDIS_URL. `connect_invalidation()` bumps it on every content
-  change, and again once the transaction commits, then purges the frontend cache (Varnish, CDN)
-  when WAGTAILFRONTENDCACHE is configured.
+  change, and again once the transaction commits, then empties the frontend cache (Varnish, CDN)
+  in one request per site when WAGTAILFRONTENDCACHE is configured (siteplatform/frontend_cache.py).
 """
 
 import hashlib
@@ -47,7 +47,7 @@ from django.utils.translation import get_language_from_path
 from siteplatform.apps import app_contributions
 from siteplatform.cache_backends import CacheUnavailable
 from siteplatform.cache_responses import is_cacheable, make_entry, respond
-from siteplatform.i18n import fallback_urls
+from siteplatform.frontend_cache import purge_everything
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
@@ -166,8 +166,9 @@ def cached_fragment(name, build, *, request=None):
     """What `build()` returns (HTML, or plain data) for a part of a page that changes only when
     content does (an article's body, a clinician's terms): built once per content generation
     and kept for FRAGMENT_CACHE_SECONDS, so the first visitor after a publish, or anyone the
-    page cache passes by, does not pay for it again. A preview always builds afresh."""
-    if request is not None and getattr(request, "is_preview", False):
+    page cache passes by, does not pay for it again. A preview always builds afresh, and so does
+    everything with FRAGMENT_CACHE_SECONDS=0 (what `make bench` measures as "both caches off")."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0 or (request is not None and getattr(request, "is_preview", False)):
         return build()
     entries = entry_cache()
     # Per language: a fragment holds interface text (and links) in the language it was built in.
@@ -318,30 +319,12 @@ def content_changed(sender, **kwargs):
 
 
 def after_commit():
-    """Once per committed batch of changes: a last bump, then the frontend cache purge."""
+    """Once per committed batch of changes: a last bump, then the proxy or CDN is emptied."""
     # The callbacks of one transaction run in a row: the first one handles them all.
     if getattr(state, "handled", None) == generation_cache().get(GENERATION_KEY):
         return
     state.handled = bump_generation()
-    purge_frontend_cache()
-
-
-def purge_frontend_cache():
-    """Purges every live page (with its get_cached_paths()), sitemap and robots.txt from the
-    proxy or CDN, when WAGTAILFRONTENDCACHE names one."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page, Site
-
-    batch = PurgeBatch()
-    # Each page at its own address: asked with no request, whatever language the admin speaks
-    # (siteplatform.i18n.link_language), and under every other prefix through fallback_urls.
-    batch.add_pages(Page.objects.live().specific())
-    batch.add_urls(fallback_urls(batch.urls))  # /ko/… serves pages not yet in Korean in English
-    for site in Site.objects.all():
-        batch.add_urls([f"{site.root_url}/sitemap.xml", f"{site.root_url}/robots.txt"])
-    batch.purge()
+    purge_everything()
 
 
 def connect_invalidation():

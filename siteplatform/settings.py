@@ -5,19 +5,24 @@ off the site refuses to start without a real SECRET_KEY and ALLOWED_HOSTS. Every
 deploy-time value comes from one environment variable (see `.env.example`).
 """
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from siteplatform.cache_backends import LOCAL_ALIAS, local_cache, redis_caches
-from siteplatform.env import env_bool, env_int, env_list, env_url, mailer_from_url
+from siteplatform.cache_backends import machine_caches, redis_caches
+from siteplatform.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_url,
+    frontend_caches,
+    mailer_from_url,
+    media_storage,
+)
 from siteplatform.release import identify as identify_release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,7 +45,8 @@ INSTALLED_APPS = [
     "contact",
     "accounts",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its backends are used (siteplatform/frontend_cache.py),
+    # but installed, its signal handlers would also purge each published page by address.
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -148,10 +154,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = redis_caches(REDIS_URL, os.environ.get("PAGE_CACHE_REDIS_URL"))
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        LOCAL_ALIAS: local_cache(),
-    }
+    _database = DATABASES["default"]
+    CACHES = machine_caches(f"{BASE_DIR}|{_database.get('HOST')}|{_database.get('NAME')}")
 
 # The code that is running (siteplatform/release.py): RELEASE, else the git commit, else a hash of
 # the source. Every cached page and fragment is tied to it, so a deploy never serves HTML (or
@@ -171,20 +175,9 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 # Entries that are not a page's own address (404s, 301s, ?page=N) admitted per
 # PAGE_CACHE_SECONDS: a flood of random addresses adds at most twice this many.
 PAGE_CACHE_MAX_EXTRA_ENTRIES = env_int("PAGE_CACHE_MAX_EXTRA_ENTRIES", 100)
-# Every worker must see a publish at once. With Redis the generation that invalidates all pages
-# lives there (every host); the per-process default cache cannot be shared, so without Redis the
-# generation lives in a small file cache for this machine's workers (one per database).
-PAGE_CACHE_GENERATION_ALIAS = "default"
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    _page_cache_db = f"{BASE_DIR}|{DATABASES['default'].get('HOST')}|{DATABASES['default'].get('NAME')}"
-    CACHES["page_generation"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(
-            Path(tempfile.gettempdir())
-            / f"practice-page-generation-{hashlib.sha256(_page_cache_db.encode()).hexdigest()[:16]}"
-        ),
-    }
-    PAGE_CACHE_GENERATION_ALIAS = "page_generation"
+# Every worker and host must see a publish at once: the generation lives in Redis, else in a
+# file cache shared by this machine's workers (siteplatform.cache_backends.machine_caches).
+PAGE_CACHE_GENERATION_ALIAS = "page_generation" if "page_generation" in CACHES else "default"
 # End of page cache.
 
 # Background work. The contact app's emails use Django's own tasks API (`django.tasks`) on
@@ -327,31 +320,9 @@ SITE_URL = env_url("SITE_URL")
 # README makes those two prefixes, and nothing else, publicly readable. No object gets an ACL.
 # Document files (documents/) stay private in the bucket: Wagtail's view streams them, after
 # applying the collection's privacy, for both storages (never a redirect to the file itself).
-MEDIA_BUCKET = os.environ.get("MEDIA_BUCKET", "")
-MEDIA_ENDPOINT_URL = os.environ.get("MEDIA_ENDPOINT_URL", "")
-MEDIA_CUSTOM_DOMAIN = os.environ.get("MEDIA_CUSTOM_DOMAIN", "")
-if MEDIA_BUCKET:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": MEDIA_BUCKET,
-            "endpoint_url": MEDIA_ENDPOINT_URL or None,
-            "region_name": os.environ.get("MEDIA_REGION") or None,
-            "custom_domain": MEDIA_CUSTOM_DOMAIN or None,
-            "default_acl": None,
-            "querystring_auth": False,
-            "file_overwrite": False,
-            # Rendition names are reused when an image's file is replaced: a day, not a year.
-            "object_parameters": {"CacheControl": "public, max-age=86400"},
-        },
-    }
-    # The origin of <img> URLs (path-style on a custom endpoint), which the CSP must allow.
-    if MEDIA_CUSTOM_DOMAIN:
-        MEDIA_ORIGIN = f"https://{MEDIA_CUSTOM_DOMAIN}"
-    elif MEDIA_ENDPOINT_URL:
-        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_ENDPOINT_URL))
-    else:
-        MEDIA_ORIGIN = f"https://{MEDIA_BUCKET}.s3.amazonaws.com"
+MEDIA_STORAGE, MEDIA_ORIGIN = media_storage(os.environ)
+if MEDIA_STORAGE:
+    STORAGES["default"] = MEDIA_STORAGE
     SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], MEDIA_ORIGIN]
     ADMIN_CSP["img-src"] = [*ADMIN_CSP["img-src"], MEDIA_ORIGIN]
 # Image renditions the templates use are made when an image is saved (practice/images.py).
@@ -401,24 +372,7 @@ CONTACT_NOTIFY_STALE_SECONDS = env_int("CONTACT_NOTIFY_STALE_SECONDS", 600)
 # A caching proxy or CDN in front of the site, purged through Wagtail's frontend cache
 # when pages are published: Varnish (deploy/varnish/default.vcl) or any cache that accepts
 # HTTP PURGE, Cloudflare, CloudFront. Unset: nothing to purge.
-WAGTAILFRONTENDCACHE = {}
-if FRONTEND_CACHE_PURGE_URL := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": FRONTEND_CACHE_PURGE_URL,
-    }
-if CLOUDFLARE_ZONE_ID := os.environ.get("CLOUDFLARE_ZONE_ID"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": CLOUDFLARE_ZONE_ID,
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
-    }
-if CLOUDFRONT_DISTRIBUTION_ID := os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
-    # Needs boto3 and AWS credentials in the environment.
-    WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
-    }
+WAGTAILFRONTENDCACHE = frontend_caches(os.environ)
 
 LOGGING = {
     "version": 1,

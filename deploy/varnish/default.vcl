@@ -7,7 +7,7 @@ vcl 4.1;
 # search, the forms, the admin, anyone signed in, POSTs) goes to the app every time.
 # X-Forwarded-Proto is believed only from the TLS terminator (acl tls_terminators); anyone
 # else's is replaced with "http". PURGE is accepted only from the app hosts (acl purgers), which
-# Wagtail's frontend cache sends on publish when FRONTEND_CACHE_PURGE_URL points here.
+# send `PURGE /*` (everything) when content changes, if FRONTEND_CACHE_PURGE_URL points here.
 # Set the backend and the acls to your hosts; the tests rewrite the port.
 
 import std;
@@ -47,7 +47,13 @@ sub vcl_recv {
         if (!client.ip ~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        # The page under every Host and scheme: one site per cache, and Wagtail names one of them.
+        # "/*" is everything: the app sends it when content changes, as its own page cache
+        # then makes every page stale at once (siteplatform/frontend_cache.py).
+        if (req.url == "/*") {
+            ban("obj.status != 0");
+            return (synth(200, "Purged everything"));
+        }
+        # One address under every Host and scheme (one site per cache), for a purge by hand.
         ban("obj.http.X-Url == " + req.url);
         return (synth(200, "Purged"));
     }

@@ -1,8 +1,6 @@
 """Anyone who can read enquiries signs in with a second factor; others may opt in."""
 
 import re
-import subprocess
-import sys
 import time
 
 import pytest
@@ -136,20 +134,6 @@ def test_reset_two_factor_removes_a_lost_device(client, two_factor_required, coo
     assert "removed" in capsys.readouterr().out
     sign_in(client, "coordinator")
     assert client.get("/admin/").url.startswith(SETUP)
-
-
-@pytest.mark.parametrize(("env", "required"), [({"DEBUG": "True"}, False), ({}, True)])
-def test_two_factor_is_required_unless_debug_is_on(env, required):
-    code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
-    environment = {"DJANGO_SETTINGS_MODULE": "siteplatform.settings", "PATH": "/usr/bin:/bin", **env}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == str(required)
 
 
 def test_the_set_up_page_can_load_its_icons_and_translations(client, two_factor_required, superuser):

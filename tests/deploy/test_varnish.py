@@ -1,8 +1,8 @@
 """The reference Varnish configuration (deploy/varnish/default.vcl) in front of the running site.
 
 A real `varnishd` (Debian's package, which `make test` installs) on a free loopback port: an
-anonymous visitor's second visit is served by Varnish, publishing purges the page through
-Wagtail's frontend cache, and a signed-in editor always gets a fresh page. Varnish keeps only the
+anonymous visitor's second visit is served by Varnish, publishing empties it in one request
+(siteplatform/frontend_cache.py), and a signed-in editor always gets a fresh page. Varnish keeps only the
 app's own cacheable answers: no error, no other Host's answer, no search, no outage's 500; and it
 refuses media addresses that are not plainly an image.
 """
@@ -65,12 +65,18 @@ def database_outage(site):
         away.rmdir()
 
 
-def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_the_page(stack):
+def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_every_page(stack):
+    """A publish empties Varnish in one request, as it makes every page of the app's cache stale:
+    the article, the lists that show its title, and its English fallback under /ko/ alike."""
     site, varnish = stack
     first = send(varnish.port, ARTICLE)
     second = send(varnish.port, ARTICLE, headers={"Cookie": "csrftoken=left-by-a-form"})
     assert (first.cache, second.cache) == ("MISS", "HIT")
     assert second.body == first.body
+    others = ("/blog/", "/ko" + ARTICLE, "/hi/blog/")
+    for path in others:
+        send(varnish.port, path)
+        assert send(varnish.port, path).cache == "HIT", path
 
     site.shell(
         "from blog.models import ArticlePage\n"
@@ -82,6 +88,8 @@ def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_the_pa
     assert fresh.cache == "MISS"
     assert title(fresh.body) == "Healing from trust issues, revised"
     assert send(varnish.port, ARTICLE).cache == "HIT"
+    assert [send(varnish.port, path).cache for path in others] == ["MISS"] * len(others)
+    assert title(send(varnish.port, "/ko" + ARTICLE).body) == "Healing from trust issues, revised"
 
 
 def test_campaign_parameters_share_the_cached_page(stack):

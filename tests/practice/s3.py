@@ -13,21 +13,20 @@
 import contextlib
 import json
 import os
-import runpy
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import boto3
 from botocore.config import Config
 from django.conf import settings
 from django.test import override_settings
 
-SETTINGS_FILE = Path(__file__).resolve().parents[2] / "siteplatform" / "settings.py"
+from tests.environment import patched_environ, settings_from
+
 # What README's bucket policy makes public: image originals and their renditions.
 PUBLIC_MEDIA_PREFIXES = ("original_images/", "images/")
 CREDENTIALS = {
@@ -136,22 +135,7 @@ def public_read_policy(bucket, prefixes):
 
 def settings_from_environ(environ):
     """siteplatform/settings.py evaluated with `environ` added to the process environment."""
-    with patched_environ(environ):
-        return runpy.run_path(str(SETTINGS_FILE))
-
-
-@contextlib.contextmanager
-def patched_environ(environ):
-    saved = {name: os.environ.get(name) for name in environ}
-    os.environ.update(environ)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return settings_from(environ)
 
 
 @contextlib.contextmanager

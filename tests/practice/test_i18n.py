@@ -410,39 +410,6 @@ def test_a_page_sent_for_translation_stays_a_draft_until_published(client, site_
 # Configuration ----------------------------------------------------------------------------
 
 
-def languages_for(value):
-    """LANGUAGES as settings read them with SITE_LANGUAGES=`value`, or the error's last line."""
-    from tests.siteplatform.test_settings import PRODUCTION, run_python
-
-    result = run_python(
-        "-c",
-        "import django; django.setup(); from django.conf import settings; "
-        "print([code for code, _ in settings.LANGUAGES], settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES)",
-        **PRODUCTION,
-        SITE_LANGUAGES=value,
-    )
-    return (result.stdout or result.stderr).strip().splitlines()[-1]
-
-
-def test_site_languages_come_from_the_environment():
-    assert languages_for("en,ko") == "['en', 'ko'] True"
-    assert languages_for(" en , hi ") == "['en', 'hi'] True"
-    assert "must include en" in languages_for("ko,hi")
-    assert "does not know" in languages_for("en,klingon")
-
-
-def test_a_proxy_purge_also_reaches_the_english_pages_served_under_other_prefixes():
-    from siteplatform.i18n import fallback_urls
-
-    urls = fallback_urls(
-        ["https://www.example.org/services/anxiety/", "https://www.example.org/ko/services/"]
-    )
-    assert sorted(urls) == [
-        "https://www.example.org/hi/services/anxiety/",
-        "https://www.example.org/ko/services/anxiety/",
-    ]
-
-
 def test_the_blog_and_its_routes_fall_back_too_and_the_feed_stays_a_feed(
     client, site_tree, compiled_messages
 ):
@@ -539,26 +506,3 @@ def test_an_editor_using_the_admin_in_korean_views_english_pages_live_at_their_o
     explorer = client.get(f"/admin/pages/{site_tree.home.pk}/").content.decode()
     assert {"/services/", "/team/"} <= set(re.findall(r'href="(/[a-z-]+/)"', explorer))
     assert not re.search(r'href="/(ko|hi)/', edit + explorer)
-
-
-def test_a_publish_by_an_editor_using_the_admin_in_korean_still_purges_the_english_addresses(
-    site_tree, monkeypatch
-):
-    """The admin runs in the editor's own language; the proxy purge names every page at its own
-    address (/services/) and its fallbacks (/ko/services/), whatever that language is."""
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    from siteplatform.page_cache import purge_frontend_cache
-
-    purged = []
-    monkeypatch.setattr(PurgeBatch, "purge", lambda batch, **kwargs: purged.extend(batch.urls))
-    backend = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://127.0.0.1:9",
-        }
-    }
-    with override_settings(WAGTAILFRONTENDCACHE=backend), translation.override("ko"):
-        purge_frontend_cache()
-    paths = {url.split("localhost", 1)[-1] for url in purged}
-    assert {"/services/", "/ko/services/", "/hi/services/"} <= paths

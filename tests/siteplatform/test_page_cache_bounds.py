@@ -95,3 +95,12 @@ def test_the_release_defaults_to_the_commit_and_the_environment_names_it(setting
     assert commit is None or identify(root, {}) == commit
     assert source_hash(root) == source_hash(root)
     assert settings.RELEASE
+
+
+def test_with_fragments_off_every_page_builds_its_parts_afresh(settings):
+    """FRAGMENT_CACHE_SECONDS=0 is how `make bench` measures a render with both caches off."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    built = []
+    for _ in range(2):
+        cached_fragment("test:off", lambda: built.append(1) or "part")
+    assert len(built) == 2
