@@ -168,7 +168,9 @@ def cached_fragment(name, build, *, request=None):
     and kept for FRAGMENT_CACHE_SECONDS, so the first visitor after a publish, or anyone the
     page cache passes by, does not pay for it again. A preview always builds afresh, and so does
     everything with FRAGMENT_CACHE_SECONDS=0 (what `make bench` measures as "both caches off")."""
-    if settings.FRAGMENT_CACHE_SECONDS <= 0 or (request is not None and getattr(request, "is_preview", False)):
+    if settings.FRAGMENT_CACHE_SECONDS <= 0 or (
+        request is not None and getattr(request, "is_preview", False)
+    ):
         return build()
     entries = entry_cache()
     # Per language: a fragment holds interface text (and links) in the language it was built in.
