@@ -1,7 +1,9 @@
 /* Quick exit: leave for the neutral site the practice chose, replacing this page in the
  * history so Back does not return here. The link works without this script (a plain link);
- * with it, the link and Shift (or Escape) pressed three times in a row within a few seconds
- * leave with location.replace. Loaded with defer: no inline script (CSP). */
+ * with it, the link and Shift pressed three times in a row within a few seconds leave with
+ * location.replace. Shift only, as GOV.UK's "Exit this page": Escape is what people press to
+ * close a menu, and leaving then would lose what they typed (header.js closes menus on Escape).
+ * Loaded with defer: no inline script (CSP). */
 (function () {
   "use strict";
 
@@ -14,7 +16,6 @@
   var hint = document.querySelector("[data-quick-exit-hint]");
   var status = document.querySelector("[data-quick-exit-status]");
   var count = 0;
-  var lastKey = "";
   var timer = null;
 
   function leave() {
@@ -26,7 +27,6 @@
 
   function reset() {
     count = 0;
-    lastKey = "";
     if (status) {
       status.textContent = "";
     }
@@ -43,17 +43,13 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" && event.key !== "Escape") {
+    if (event.key !== "Shift") {
       reset();
       return;
     }
     if (event.repeat) {
       return;
     }
-    if (event.key !== lastKey) {
-      reset();
-    }
-    lastKey = event.key;
     count += 1;
     window.clearTimeout(timer);
     timer = window.setTimeout(reset, WINDOW_MS);
