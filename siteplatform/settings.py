@@ -329,6 +329,10 @@ if MEDIA_STORAGE:
 RENDITIONS_AHEAD = env_bool("RENDITIONS_AHEAD", True)
 # End of media storage.
 
+# Where "Exit this page" leaves for until the practice chooses (PracticeSettings), and always on the
+# error pages, which cannot read that choice from the database.
+QUICK_EXIT_DEFAULT_URL = "https://www.weather.gov/"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "We Rise Therapy and Wellness"
 WAGTAILADMIN_BASE_URL = (

@@ -83,8 +83,10 @@ def error_page(template_name, status):
     Django's own handlers are marked `requires_csrf_token`, which reads the request body again:
     for a body Django refused to parse (a non-UTF-8 form, say) that raised a second time inside
     the handler and left the visitor with the server's bare 500. These never touch the request.
+    Their quick exit leaves for QUICK_EXIT_DEFAULT_URL: the practice's own choice is in the database.
     """
-    return HttpResponse(render_to_string(template_name), status=status)
+    context = {"quick_exit_url": settings.QUICK_EXIT_DEFAULT_URL}
+    return HttpResponse(render_to_string(template_name, context), status=status)
 
 
 def bad_request(request, exception):

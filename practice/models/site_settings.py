@@ -1,5 +1,6 @@
 """Site-wide details staff edit in Settings: the practice's facts, navigation and footer."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -40,7 +41,7 @@ class PracticeSettings(BaseGenericSetting):
         help_text="The same promise in words, shown to visitors: “We will reply …”.",
     )
     quick_exit_url = models.URLField(
-        default="https://www.weather.gov/",
+        default=settings.QUICK_EXIT_DEFAULT_URL,
         verbose_name="Quick exit address",
         help_text=(
             "Where “Exit this page” sends visitors who must leave the site quickly: a neutral site "

@@ -28,6 +28,9 @@ def assert_site_error_page(response, status):
     assert response.status_code == status, html[:300]
     assert "988" in html and "1-855-654-6735" in html  # the crisis notice
     assert 'class="skip-link"' in html and "<h1>" in html
+    # Someone may be looking over the visitor's shoulder on an error page too.
+    assert '<a class="quick-exit__button" href="https://www.weather.gov/"' in html
+    assert "js/quick-exit.js" in html
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/robots.txt", "/search/?q=therapy", "/"])
@@ -98,3 +101,10 @@ def test_a_long_form_body_is_refused_on_public_pages_but_not_in_the_admin(site_t
 
 def test_an_ordinary_message_still_goes_through(client, site_tree):
     assert client.post("/contact/", contact_post_data()).status_code == 302
+
+
+@pytest.mark.parametrize(("template", "status"), [("400.html", 400), ("413.html", 413), ("500.html", 500)])
+def test_every_error_page_has_the_site_frame_and_the_exit(template, status):
+    from siteplatform.views import error_page
+
+    assert_site_error_page(error_page(template, status), status)
