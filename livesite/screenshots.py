@@ -97,6 +97,24 @@ def sign_in(page, base_url):
     page.wait_for_url(base_url + "/admin/")
 
 
+# A full-page screenshot is taken at once, before lazy images below the first screen have been
+# asked for and before the web font has loaded: the cards came out blank. Ask for every image,
+# then wait for each to load (or fail) and for the fonts.
+SETTLE = """async () => {
+  for (const image of document.querySelectorAll("img[loading=lazy]")) image.loading = "eager";
+  await Promise.all([...document.images].map((image) => image.complete ? null : new Promise((done) => {
+    image.addEventListener("load", done, {once: true});
+    image.addEventListener("error", done, {once: true});
+  })));
+  await document.fonts.ready;
+}"""
+
+
+def settle(tab):
+    """Every image on the page loaded (or failed) and the fonts ready, as a visitor who scrolled sees it."""
+    tab.evaluate(SETTLE)
+
+
 def capture(browser, base_url, out, *, only="", ids=None):
     """Take every screenshot into `out`; yields each PNG's path as it is written."""
     foreign = []
@@ -121,6 +139,7 @@ def capture(browser, base_url, out, *, only="", ids=None):
             if action == "submit":
                 tab.locator("form.contact-form button[type=submit]").click()
                 tab.wait_for_load_state("load")
+            settle(tab)
             target = out / f"{file_stem(name)}-{width}.png"
             if action == "admin":
                 height = min(tab.evaluate(SCROLL_HEIGHT), MAX_HEIGHT)
