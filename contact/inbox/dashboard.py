@@ -11,7 +11,7 @@ from django.utils import dateformat
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from contact.inbox.listing import response_time_hours
+from contact.inbox.listing import age, response_time_hours
 from contact.models import Submission
 from contact.notifications import notifications_overdue
 from contact.stats import enquiry_summary
@@ -35,12 +35,14 @@ class IntakeStaffPanel(Component):
 
 
 class EnquiriesPanel(IntakeStaffPanel):
-    """Counts: new requests, those past the promised reply time, and emails about them that
+    """The five enquiries that have waited longest for a first reply (number, kind, age, reply by),
+    then counts: new requests, those past the promised reply time, and emails about them that
     failed or have waited longer than CONTACT_NOTIFY_STALE_SECONDS."""
 
     name = "enquiries"
     template_name = "contact/admin/dashboard_panel.html"
     order = 50
+    listed = 5  # the enquiries that have waited longest, by name of kind and age, to open at once
 
     def get_context_data(self, parent_context):
         hours = response_time_hours()
@@ -50,6 +52,10 @@ class EnquiriesPanel(IntakeStaffPanel):
         )
         return {
             **counts,
+            "oldest_waiting": [
+                {"submission": submission, "age": age(submission.received_at)}
+                for submission in Submission.objects.oldest_waiting(self.listed)
+            ],
             "emails": notifications_overdue(),
             "stale_minutes": max(1, settings.CONTACT_NOTIFY_STALE_SECONDS // 60),
             "hours": hours,

@@ -9,6 +9,7 @@ import datetime
 import re
 
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, Table, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import HeaderButton
 
-from contact.inbox.common import PRACTICE_TIME_ZONE, practice_time
+from contact.inbox.common import PRACTICE_CLOCK, PRACTICE_TIME_ZONE, practice_time
 from contact.models import ConsultationRequest, Submission, SubmissionExport
 from practice.models import PracticeSettings, ServicePage
 
@@ -73,11 +74,21 @@ class SubmissionFilterSet(WagtailFilterSet):
     notification_state = django_filters.ChoiceFilter(
         label="Notification", choices=Submission.NotificationState.choices
     )
+    language = django_filters.ChoiceFilter(label="Language", choices=settings.LANGUAGES)
     received_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
 
     class Meta:
         model = Submission
-        fields = ["kind", "status", "overdue", "location", "service", "notification_state", "received_at"]
+        fields = [
+            "kind",
+            "status",
+            "overdue",
+            "language",
+            "location",
+            "service",
+            "notification_state",
+            "received_at",
+        ]
 
     def filter_overdue(self, queryset, name, value):
         late = Q(pk__in=Submission.objects.overdue(response_time_hours()).values("pk"))
@@ -96,6 +107,24 @@ class StatusColumn(StatusTagColumn):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["overdue"] = getattr(instance, "is_overdue", False)
+        # One modifier per status, so "Contacted" (in hand) and "Closed" (done) look different;
+        # "New" keeps Wagtail's filled label.
+        label = " w-status--label" if context.get("primary") else ""
+        context["status_class"] = f"enquiry-status--{instance.status}{label}"
+        return context
+
+
+class ReceivedColumn(Column):
+    """How long ago ("3 days ago"), the full time on the practice's clock on hover: one column
+    for what "Received" and "Age" said in two."""
+
+    cell_template_name = "contact/admin/received_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["received_at"] = instance.received_at
+        context["full_time"] = f"{practice_time(instance.received_at)} ({PRACTICE_CLOCK})"
+        context["how_long_ago"] = f"{age(instance.received_at)} ago"
         return context
 
 
@@ -111,30 +140,37 @@ def enquiry_columns():
         Column("kind", accessor="get_kind_display", sort_key="kind"),
         # "Channel" is the visitor's own word on the forms for how to reach them.
         Column("preferred_channel", label="Reply by", accessor="get_preferred_channel_display"),
-        Column(
-            "received_at",
-            label="Received",
-            accessor=lambda row: practice_time(row.received_at),
-            sort_key="received_at",
-        ),
-        Column("age", label="Age", accessor=lambda row: age(row.received_at)),
+        ReceivedColumn("received_at", label="Received", sort_key="received_at"),
         StatusColumn(
             "status",
             accessor="get_status_display",
             sort_key="status",
             primary=lambda row: row.status == Submission.Status.NEW,
         ),
+        Column("language_name", label="Language"),
         Column("service_label", label="Service"),
         Column("location_label", label="Location"),
-        Column("notification_state", label="Notification", accessor="get_notification_state_display"),
+        Column(NOTIFICATION, label="Notification", accessor="get_notification_state_display"),
     ]
+
+
+NOTIFICATION = "notification_state"
 
 
 class SubmissionIndexView(IndexView):
     table_class = EnquiryTable
 
     def get_base_queryset(self):
-        return Submission.objects.for_inbox().with_overdue(response_time_hours())
+        return Submission.objects.for_inbox().with_overdue(response_time_hours()).with_queue_position()
+
+    @cached_property
+    def columns(self):
+        """The notification column only while some message failed: otherwise it says "Sent" on
+        every row and takes the width the work needs."""
+        columns = super().columns
+        if Submission.objects.filter(notification_state=Submission.NotificationState.FAILED).exists():
+            return columns
+        return [column for column in columns if column.name != NOTIFICATION]
 
     def preprocess_field_value(self, field, value, export_format):
         # Datetimes skip Wagtail's own preprocessing, which writes them in UTC.

@@ -8,6 +8,7 @@ from contact.inbox.common import PRACTICE_CLOCK, practice_time
 from contact.inbox.enquiry_page import SubmissionEditView, SubmissionInspectView, SubmissionUpdateView
 from contact.inbox.listing import LIST_EXPORT, SubmissionFilterSet, SubmissionIndexView, enquiry_columns
 from contact.models import Submission, SubmissionExport
+from contact.models.submissions import QUEUE_ORDER
 from siteplatform.admin_views import forbidden_as_403
 
 
@@ -25,7 +26,7 @@ class SubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["status", "staff_notes"]
-    ordering = ["-received_at", "-pk"]
+    ordering = QUEUE_ORDER  # what needs a reply first, the longest waiting on top
     list_display = enquiry_columns()
     filterset_class = SubmissionFilterSet
     search_fields = ["preferred_name", "email", "phone"]

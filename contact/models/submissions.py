@@ -48,6 +48,26 @@ class SubmissionQuerySet(models.QuerySet):
         """What the inbox list and export show, in a fixed number of queries."""
         return self.select_related("consultationrequest", "contactmessage").order_by("-received_at", "-pk")
 
+    def with_queue_position(self):
+        """Annotates `waiting_rank` (0 while still new, else 1) and `waiting_since` (when a new
+        one arrived), so `QUEUE_ORDER` puts what needs a reply first, the longest waiting on top,
+        then the rest newest first."""
+        waiting = models.Q(status=Submission.Status.NEW)
+        return self.annotate(
+            waiting_rank=models.Case(
+                models.When(waiting, then=0), default=1, output_field=models.IntegerField()
+            ),
+            waiting_since=models.Case(models.When(waiting, then="received_at"), default=None),
+        )
+
+    def oldest_waiting(self, count):
+        """The `count` enquiries that have waited longest for a first reply."""
+        return self.new().order_by("received_at", "pk")[:count]
+
+
+# The inbox's default order: what needs a reply first, oldest first; then the rest, newest first.
+QUEUE_ORDER = ["waiting_rank", "waiting_since", "-received_at", "-pk"]
+
 
 class Submission(models.Model):
     class Kind(models.TextChoices):

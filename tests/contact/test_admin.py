@@ -316,7 +316,7 @@ def test_a_system_check_warns_about_contact_permissions_held_outside_the_intake_
     assert check_contact_permissions(None, databases=None) == []  # needs the database: only with --database
 
 
-# The list as the intake coordinator scans it: channel, age, a status badge, overdue rows marked.
+# The list as the intake coordinator scans it: channel, how long ago, a status badge, overdue rows marked.
 
 
 def test_the_list_shows_channel_age_and_a_status_badge(client, coordinator):
@@ -329,7 +329,7 @@ def test_the_list_shows_channel_age_and_a_status_badge(client, coordinator):
     ConsultationRequestFactory(received_at=timezone.now() - timedelta(minutes=5))
     client.force_login(coordinator)
     html = " ".join(client.get(reverse("enquiries:index")).content.decode().split())
-    for heading in ("Kind", "Reply by", "Age", "Status"):
+    for heading in ("Kind", "Reply by", "Received", "Status"):
         assert f">{heading}<" in html or f"{heading} </" in html or f">{heading} " in html
     assert "Contact message" in html and "Consultation request" in html
     assert "Email" in html and "Phone call" in html
