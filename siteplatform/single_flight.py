@@ -97,12 +97,14 @@ class Flight:
         """The entry stored for this key under this generation, from this process's page cache
         or from the leader's hand-off copy (then kept in this process's cache too)."""
         entry = self.entries.get(self.key)
-        if entry is None and self.hands_off:
+        if entry is not None and entry["generation"] == self.generation:
+            return entry
+        if self.hands_off:
+            # Its key names the generation: nothing older is ever found there.
             entry = self.locks.get(self.handoff_key)
             if entry is not None:
                 self.entries.set(self.key, entry, settings.PAGE_CACHE_SECONDS)
-        if entry is not None and entry["generation"] == self.generation:
-            return entry
+                return entry
         return None
 
     def hand_off(self, entry):

@@ -244,28 +244,27 @@ def test_with_redis_down_everyone_renders_and_nobody_waits(site, renders, settin
     close_caches(settings)
 
 
-def test_a_waiter_in_another_worker_gets_the_page_through_the_machine_cache(machine_caches_of_our_own):
+def test_a_waiter_in_another_worker_gets_the_new_page_through_the_machine_cache(machine_caches_of_our_own):
     """Workers keep pages in their own memory: two LocMemCaches of different names stand for
-    two gunicorn workers of one machine."""
-    worker_a, worker_b = LocMemCache("worker-a", {}), LocMemCache("worker-b", {})
-    entry = {
-        "generation": "g1",
-        "status": 200,
-        "headers": [],
-        "body": b"the new page",
-        "gzip": None,
-        "etag": "e",
-    }
+    two gunicorn workers of one machine, each holding the page as it was before a publish."""
+    key = "practice:page:home"
+    old, new = (
+        {"generation": g, "status": 200, "headers": [], "body": g.encode(), "gzip": None, "etag": g}
+        for g in ("g0", "g1")
+    )
+    worker_a, worker_b = LocMemCache("single-flight-worker-a", {}), LocMemCache("single-flight-worker-b", {})
+    worker_a.set(key, old)
+    worker_b.set(key, old)
     found = []
-    with Flight("practice:page:home", "g1", entries=worker_a) as leader:
+    with Flight(key, "g1", entries=worker_a) as leader:
         assert leader.join(lead=True) is None  # it renders
         waiter = threading.Thread(
-            target=lambda: found.append(Flight("practice:page:home", "g1", entries=worker_b).join(lead=True))
+            target=lambda: found.append(Flight(key, "g1", entries=worker_b).join(lead=True))
         )
         waiter.start()
-        worker_a.set("practice:page:home", entry)
-        leader.hand_off(entry)
+        worker_a.set(key, new)
+        leader.hand_off(new)
     waiter.join(WAIT_SECONDS)
 
-    assert found == [entry]
-    assert worker_b.get("practice:page:home") == entry  # and kept in its own worker's memory
+    assert found == [new]
+    assert worker_b.get(key) == new  # and kept in its own worker's memory
