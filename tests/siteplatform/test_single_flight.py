@@ -22,7 +22,7 @@ from wagtail.models import Locale
 
 from livesite import free_port, redis_url
 from practice.models import HomePage
-from siteplatform.cache_backends import machine_caches, redis_caches
+from siteplatform.cache_backends import MachineFileCache, machine_caches, redis_caches
 from siteplatform.single_flight import Flight
 from tests.factories import build_site
 
@@ -268,3 +268,27 @@ def test_a_waiter_in_another_worker_gets_the_new_page_through_the_machine_cache(
 
     assert found == [new]
     assert worker_b.get(key) == new  # and kept in its own worker's memory
+
+
+def test_only_one_of_the_machines_workers_gets_the_lock(tmp_path):
+    """The machine cache's add() is the lock: of 16 asking at once, exactly one wins, every time
+    (Django's FileBasedCache checks, then writes: two or more won most rounds)."""
+    locks = MachineFileCache(str(tmp_path), {})
+    for round_number in range(10):
+        assert sorted(add_together(locks, f"lock-{round_number}")) == [False] * (VISITORS - 1) + [True]
+
+
+def add_together(cache, key):
+    """What `cache.add(key)` returned to each of VISITORS threads asking at once."""
+    results, start = [], threading.Barrier(VISITORS, timeout=GATE_SECONDS)
+
+    def add():
+        start.wait()
+        results.append(cache.add(key, 1, 5))
+
+    threads = [threading.Thread(target=add) for _ in range(VISITORS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(GATE_SECONDS)
+    return results
