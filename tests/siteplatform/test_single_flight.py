@@ -244,6 +244,30 @@ def test_with_redis_down_everyone_renders_and_nobody_waits(site, renders, settin
     close_caches(settings)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/contact/",
+        "/contact/intake/",
+        "/search/?q=trust",
+        "/admin/login/",
+        "/?step=2",
+        "/team/?issue=anxiety",
+    ],
+)
+def test_forms_search_the_admin_and_unknown_parameters_never_wait_for_anyone(site_tree, client, joins, url):
+    client.get(url)
+    assert joins.count == 0
+    client.get("/")  # a page the cache stores does take part
+    assert joins.count == 1
+
+
+def test_signed_in_staff_never_wait_for_anyone(site_tree, client, joins, admin_user):
+    client.force_login(admin_user)
+    client.get("/")
+    assert joins.count == 0
+
+
 def test_a_waiter_in_another_worker_gets_the_new_page_through_the_machine_cache(machine_caches_of_our_own):
     """Workers keep pages in their own memory: two LocMemCaches of different names stand for
     two gunicorn workers of one machine, each holding the page as it was before a publish."""
