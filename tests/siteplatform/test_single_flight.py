@@ -16,9 +16,8 @@ import pytest
 import redis
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connections
+from django.db import connection, connections
 from django.test import Client
-from wagtail.models import Locale
 
 from livesite import free_port, redis_url
 from practice.models import HomePage
@@ -129,12 +128,22 @@ def site_caches(request):
     request.getfixturevalue(request.param)
 
 
+@pytest.fixture(scope="module")
+def keeps_migration_data(django_db_setup, django_db_blocker):
+    """A transactional test ends with empty tables, and with --reuse-db the next run would start
+    from them: what the migrations made (locales, the root page, groups) is put back once this
+    module's transactional tests are done."""
+    with django_db_blocker.unblock():
+        saved = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(saved)
+
+
 @pytest.fixture
-def site(transactional_db, settings):
-    """The page tree, on a database that commits, as a site's does: threads have their own
-    connections. A transactional test starts from empty tables, without the locales migrations make."""
-    for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
+def site(keeps_migration_data, transactional_db, django_db_serialized_rollback):
+    """The page tree, on a database that commits, as a site's does: the threads that stand for
+    visitors have connections of their own. Each test starts from what the migrations made."""
     return build_site()
 
 
