@@ -23,6 +23,7 @@ from livesite import free_port, redis_url
 from practice.models import HomePage
 from siteplatform.cache_backends import MachineFileCache, machine_caches, redis_caches
 from siteplatform.single_flight import Flight
+from tests.environment import PRODUCTION, settings_from
 from tests.factories import build_site
 
 VISITORS = 16
@@ -237,9 +238,16 @@ def test_a_renderer_slower_than_the_wait_leaves_the_others_the_new_page(
     assert all(shows_new_page(response) for response in responses)
 
 
-def test_with_redis_down_everyone_renders_and_nobody_waits(site, renders, settings):
-    unreachable = f"redis://127.0.0.1:{free_port()}/0"
-    use_caches(settings, redis_caches(unreachable), pages="pages", generation="default")
+@pytest.mark.parametrize("without_lock", ["redis is down", "waiting is turned off"])
+def test_without_a_lock_everyone_renders_at_once_and_nobody_waits(
+    without_lock, site, renders, settings, request
+):
+    if without_lock == "redis is down":
+        unreachable = f"redis://127.0.0.1:{free_port()}/0"
+        use_caches(settings, redis_caches(unreachable), pages="pages", generation="default")
+    else:
+        request.getfixturevalue("redis_caches_of_our_own")
+        settings.PAGE_CACHE_RENDER_WAIT_SECONDS = 0
     # Every render goes on only once all 16 render at once: one waiting on a lock would keep
     # the others (and itself) from ever getting there.
     together = threading.Barrier(VISITORS, timeout=GATE_SECONDS)
@@ -251,6 +259,12 @@ def test_with_redis_down_everyone_renders_and_nobody_waits(site, renders, settin
     assert [response.status_code for response in responses] == [200] * VISITORS
     assert {response["X-Cache"] for response in responses} == {"MISS"}
     close_caches(settings)
+
+
+def test_the_wait_bound_is_read_from_the_environment():
+    wait = "PAGE_CACHE_RENDER_WAIT_SECONDS"
+    assert settings_from(PRODUCTION, clean=True)[wait] == 3
+    assert settings_from({**PRODUCTION, wait: "0"}, clean=True)[wait] == 0
 
 
 @pytest.mark.parametrize(
