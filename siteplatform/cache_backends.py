@@ -26,7 +26,9 @@ import time
 from pathlib import Path
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
+from django.core.files import locks
 
 logger = logging.getLogger(__name__)
 
@@ -205,10 +207,36 @@ def local_cache():
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "practice-local"}
 
 
+class MachineFileCache(FileBasedCache):
+    """Django's FileBasedCache whose `add()` is atomic across the processes (and threads) of the
+    machine, as a lock needs: Django's checks for the key, then writes, so two workers asking at
+    once could both win. Here the check and the write happen under an exclusive lock on a file
+    of the cache's folder (not a cache file, so never culled or cleared)."""
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self.add_lock_path = Path(dir) / "add.lock"
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.add_lock_path.parent.mkdir(parents=True, exist_ok=True)  # may be deleted at any time
+        with open(self.add_lock_path, "ab") as lock_file:
+            locks.lock(lock_file, locks.LOCK_EX)
+            try:
+                if self.has_key(key, version):
+                    return False
+                self.set(key, value, timeout, version)
+                return True
+            finally:
+                locks.unlock(lock_file)
+
+
 def machine_caches(database):
     """CACHES for a site without Redis: pages in each process's memory, and the generation that
     invalidates them in a small file cache for this machine's workers, so a publish shows at
-    once in every worker. `database` names the site's database: one file per site."""
+    once in every worker. A second file cache, "page_flight", holds the locks (and short-lived
+    copies of the pages) by which one worker renders a stale page for the others
+    (siteplatform/single_flight.py), away from the generation so its culling never drops it.
+    `database` names the site's database: one folder of each per site."""
     digest = hashlib.sha256(database.encode()).hexdigest()[:16]
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -216,5 +244,9 @@ def machine_caches(database):
         "page_generation": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(Path(tempfile.gettempdir()) / f"practice-page-generation-{digest}"),
+        },
+        "page_flight": {
+            "BACKEND": "siteplatform.cache_backends.MachineFileCache",
+            "LOCATION": str(Path(tempfile.gettempdir()) / f"practice-page-flight-{digest}"),
         },
     }

@@ -4,7 +4,9 @@ Contract:
 
 - `PageCacheMiddleware` answers an anonymous GET or HEAD of a public page from the cache, with
   no database query and no session lookup, and says so in `X-Cache: HIT` (`MISS` when it had
-  to render and stored the result). It never serves or stores: another method, a request with
+  to render and stored the result). A missing or stale page is rendered once for the requests
+  that ask for it together: the others wait, a bounded time, for that render's entry (`X-Cache:
+  WAIT`; siteplatform/single_flight.py). It never serves or stores: another method, a request with
   a session cookie or credentials, the admin, the forms, search, documents, media and static
   files, a preview, or a response that sets a cookie, varies on anything but Accept-Encoding
   and Cookie,
@@ -48,6 +50,7 @@ from siteplatform.apps import app_contributions
 from siteplatform.cache_backends import CacheUnavailable
 from siteplatform.cache_responses import is_cacheable, make_entry, respond
 from siteplatform.frontend_cache import purge_everything
+from siteplatform.single_flight import Flight
 
 GENERATION_KEY = "practice:page-cache:generation"
 KEY_PREFIX = "practice:page:"
@@ -220,6 +223,15 @@ class PageCacheMiddleware:
         generation, entry = lookup(key)
         if entry is not None:
             return respond(request, entry, "HIT")
+        # One render per key and generation: the others asking meanwhile wait for its entry.
+        with Flight(key, generation, entries=entry_cache()) as flight:
+            entry = flight.join(lead=request.method == "GET")
+            if entry is not None:
+                return respond(request, entry, "WAIT")
+            return self.render(request, key, generation, flight)
+
+    def render(self, request, key, generation, flight):
+        """The rendered response, stored (and handed to the flight's waiters) when it may be."""
         response = self.get_response(request)
         # A HEAD is not stored: its body may be empty; the next GET stores the page.
         if request.method != "GET" or not is_cacheable(request, response):
@@ -230,6 +242,7 @@ class PageCacheMiddleware:
             return response
         entry = make_entry(response, generation)
         entry_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+        flight.hand_off(entry)
         return respond(request, entry, "MISS")
 
 

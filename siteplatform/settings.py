@@ -178,6 +178,9 @@ PAGE_CACHE_MAX_EXTRA_ENTRIES = env_int("PAGE_CACHE_MAX_EXTRA_ENTRIES", 100)
 # Every worker and host must see a publish at once: the generation lives in Redis, else in a
 # file cache shared by this machine's workers (siteplatform.cache_backends.machine_caches).
 PAGE_CACHE_GENERATION_ALIAS = "page_generation" if "page_generation" in CACHES else "default"
+# After a publish, one request renders a stale page while the others asking for it wait up to
+# this long for its result, then render themselves (siteplatform/single_flight.py; 0: no waiting).
+PAGE_CACHE_RENDER_WAIT_SECONDS = env_int("PAGE_CACHE_RENDER_WAIT_SECONDS", 3)
 # End of page cache.
 
 # Background work. The contact app's emails use Django's own tasks API (`django.tasks`) on
