@@ -1,24 +1,14 @@
 """Query logic of the blog: what visitors may see, and everything a card shows, fetched in a
 fixed number of queries whatever the number of articles."""
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from django.db.models import Count, OuterRef, Subquery
 
 from blog.models.taxonomy import Category
+from practice.models.renditions import renditions_prefetch
 from practice.query import VisiblePageQuerySet
 
 # The renditions of templates/blog/components/article_card.html (in practice.images.RENDITION_SPECS).
 ARTICLE_CARD_SPEC = "format-{avif,webp,jpeg} fill-{400x225,800x450}"
-
-
-def renditions_prefetch(through, spec):
-    """A prefetch of the renditions `spec` names (as an image tag writes it) of the image reached
-    by `through` ("hero_image__"), where Wagtail's image tags look for them first: what Wagtail's
-    `ImageQuerySet.prefetch_renditions` does for a queryset of images."""
-    specs = Filter.expand_spec(spec)
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    return Prefetch(f"{through}renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 class ArticlePageQuerySet(VisiblePageQuerySet):
@@ -49,7 +39,7 @@ class ArticlePageQuerySet(VisiblePageQuerySet):
         return (
             self.select_related(None)
             .select_related("hero_image")
-            .prefetch_related(renditions_prefetch("hero_image__", ARTICLE_CARD_SPEC))
+            .prefetch_related(renditions_prefetch("hero_image", ARTICLE_CARD_SPEC))
             .annotate(category_name=Subquery(first_category))
         )
 
