@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see siteplatform/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench clean test-deps screenshots lighthouse
+.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench bench-render clean test-deps screenshots lighthouse
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -120,6 +120,9 @@ bench: install-dev  ## Requests per second and latency in production mode with 5
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the load (the Python client is the fallback)…"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
 	$(PY) bench/run.py
+
+bench-render: install-dev  ## Milliseconds and queries of each public page type rendered in process with every cache off
+	$(PY) bench/render.py $(BENCH_RENDER_ARGS)
 
 screenshots: install-dev test-deps  ## Every public page type at 390 and 1440 px and the main admin screens, into screenshots/
 	$(PY) -m livesite.screenshots $(SCREENSHOTS_ARGS)

@@ -134,12 +134,19 @@ def build_navigation(request):
 
 def site_navigation(request):
     """{'main': [Link], 'footer': [Link], 'legal': {kind: Link}, 'browsing_safely': url or ''},
-    in the visitor's language."""
-    site = Site.find_for_request(request)
-    # Per site; cached_fragment keeps one per language.
-    return cached_fragment(
-        f"practice:navigation:{site.pk if site else 0}", lambda: build_navigation(request), request=request
-    )
+    in the visitor's language. Resolved once per request: the header, the footer and the quick
+    exit each ask, and with the fragment cache off each would otherwise build it again."""
+    navigation = getattr(request, "practice_navigation", None)
+    if navigation is None:
+        site = Site.find_for_request(request)
+        # Per site; cached_fragment keeps one per language.
+        navigation = cached_fragment(
+            f"practice:navigation:{site.pk if site else 0}",
+            lambda: build_navigation(request),
+            request=request,
+        )
+        request.practice_navigation = navigation
+    return navigation
 
 
 def crumb(page, request):

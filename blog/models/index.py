@@ -143,7 +143,11 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 def blog_urls(request):
     """{"index": path, "feed": path} of the site's blog; "" each while the site has no live,
     public blog. A fragment of the one cache generation every content change and release renews,
-    so any page can link to the blog or advertise its feed without a query."""
+    so any page can link to the blog or advertise its feed without a query. Once per request
+    (the head's feed link and the home page's latest articles both ask)."""
+    urls = getattr(request, "blog_urls", None)
+    if urls is not None:
+        return urls
     site = Site.find_for_request(request)
 
     def build():
@@ -151,7 +155,10 @@ def blog_urls(request):
         index = blog.get_url(request) if blog else ""
         return {"index": index, "feed": index + blog.reverse_subpage("feed") if blog else ""}
 
-    return cached_fragment(f"blog:urls:{site.pk if site else 0}", build, request=request)
+    urls = cached_fragment(f"blog:urls:{site.pk if site else 0}", build, request=request)
+    if request is not None:
+        request.blog_urls = urls
+    return urls
 
 
 def feed_url(request):

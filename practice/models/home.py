@@ -1,5 +1,7 @@
 """The home page: the practice's welcome."""
 
+from functools import partial
+
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -10,6 +12,7 @@ from wagtail.search import index
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin, with_renditions
 from practice.models.base import BasePage
+from practice.models.routing import route_down
 from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
 from practice.query import VisiblePageQuerySet
@@ -92,10 +95,11 @@ class HomePage(DescribedImagesMixin, BasePage):
         return self.hero_image
 
     def route(self, request, path_components):
-        """Wagtail's routing from the site's root, with the English fallback: a path the
-        visitor's language has no page at is routed again in the English tree (see
+        """Wagtail's routing from the site's root, the pages on the path read in one query
+        (`practice.models.routing.route_down`), with the English fallback: a path the visitor's
+        language has no page at is routed again in the English tree (see
         `siteplatform.i18n.route_with_fallback`)."""
-        return route_with_fallback(self, request, path_components, super().route)
+        return route_with_fallback(self, request, path_components, partial(route_down, self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

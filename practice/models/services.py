@@ -1,5 +1,7 @@
 """Services: an index of what the practice offers, and one page per service."""
 
+from functools import cache, partial
+
 from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
@@ -134,8 +136,9 @@ class ServicePage(FormatsMixin, BasePage):
             f"practice:service-clinicians:{self.pk}",
             lambda: render_to_string(
                 "practice/components/service_clinicians.html",
-                # Called only if the template shows it (a callable in a template context).
-                {"page": self, "finder_url": lambda: self.get_finder_url(request)},
+                # Called only if the template shows it (a callable in a template context), and
+                # once: the template reads it twice.
+                {"page": self, "finder_url": cache(partial(self.get_finder_url, request))},
                 request=request,
             ),
             request=request,

@@ -16,11 +16,12 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from practice.blocks import RICH_TEXT_FEATURES
-from practice.images import DescribedImagesMixin
+from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin
 from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
+from practice.models.renditions import renditions_prefetch
 from practice.models.site_settings import PracticeSettings
 from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS
 from practice.query import VisiblePageQuerySet
@@ -45,8 +46,12 @@ def fee_from_label(fee):
 
 class ClinicianPageQuerySet(VisiblePageQuerySet):
     def with_cards(self):
-        """What a clinician card shows, in a fixed number of queries."""
-        return self.select_related("photo").prefetch_related("photo__renditions").order_by("path")
+        """What a clinician card shows (the photo in the card's sizes), in a fixed number of queries."""
+        return (
+            self.select_related("photo")
+            .prefetch_related(renditions_prefetch("photo", CLINICIAN_CARD_SPEC))
+            .order_by("path")
+        )
 
     def with_card_terms(self):
         """Cards that also show languages and top specialties, still in a fixed number of queries."""

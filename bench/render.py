@@ -1,0 +1,175 @@
+"""`make bench-render`: what each public page type costs to render, in process, with every cache off.
+
+The demo content (`--articles N` generated articles on top) is loaded into a throwaway SQLite
+database, as `make bench` prepares its site, and each page type is requested through Django's
+test Client with the page cache off (PAGE_CACHE_SECONDS=0) and fragments built every time
+(FRAGMENT_CACHE_SECONDS=0), DEBUG off. Printed per page type: the median and the fastest of
+`--rounds` renders in milliseconds (wall clock), the median CPU time of this process (SQLite runs
+in it: the steadier figure on a busy machine), and the queries of one render. Two requests per page first
+warm Python's own caches, as a visitor after the first one sees it; the demo's renditions are
+made when it loads, as production makes them ahead (minutes: use --keep to load it once).
+
+    .venv/bin/python bench/render.py                          # the table
+    .venv/bin/python bench/render.py --profile /tmp/article.prof --page article
+    .venv/bin/python bench/render.py --keep /tmp/render-db    # reuse the loaded database next time
+
+Timings are wall-clock on a shared machine: compare medians of several runs.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# One of each public page type (livesite/pages.py names the same demo pages), and an English
+# article reached from a Korean address: the routing's fallback to English.
+PAGES = {
+    "home": "/",
+    "services index": "/services/",
+    "service": "/services/individual-therapy-for-relationship-issues/",
+    "team": "/team/",
+    "clinician": "/team/anjali-mehta/",
+    "standard page": "/fees-and-insurance/",
+    "blog index": "/blog/",
+    "category": "/blog/category/managing-stress/",
+    "tag": "/blog/tag/trust/",
+    "article": "/blog/healing-from-trust-issues/",
+    "search": "/search/?q=therapy",
+    "feed": "/blog/feed/",
+    "article, /ko/ fallback": "/ko/blog/healing-from-trust-issues/",
+}
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=30, help="renders per page type (default 30)")
+    parser.add_argument("--articles", type=int, default=0, help="generated articles on top of the demo's")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="keep the database and media in DIR, reuse them if there"
+    )
+    parser.add_argument("--profile", metavar="PATH", help="write a cProfile of --page's renders to PATH")
+    parser.add_argument("--page", default="article", choices=sorted(PAGES), help="the page --profile renders")
+    parser.add_argument("--only", nargs="*", choices=sorted(PAGES), help="measure only these page types")
+    return parser.parse_args()
+
+
+def configure(folder):
+    """The environment of a production-mode process on `folder`'s database, before Django starts."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="siteplatform.settings",
+        DEBUG="False",
+        SECRET_KEY="bench-render-only-secret-key-not-for-production-0123456789abcdef",  # noqa: S106
+        ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
+        SECURE_SSL_REDIRECT="False",
+        SECURE_COOKIES="False",
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        MEDIA_ROOT=str(folder / "media"),
+        STATIC_ROOT=str(folder / "static"),
+        EMAIL_URL="locmem://",
+        LOG_LEVEL="WARNING",
+        PAGE_CACHE_SECONDS="0",
+        FRAGMENT_CACHE_SECONDS="0",
+        # Every rendition made when the demo loads, as in production: a card's image then has
+        # all of RENDITION_SPECS to choose from, not only those a warm-up request made.
+        RENDITIONS_AHEAD="True",
+    )
+    for name in ("REDIS_URL", "PAGE_CACHE_REDIS_URL"):
+        os.environ.pop(name, None)
+
+
+def prepare(folder, articles):
+    """Collect the static files (production's hashed names) and migrate and load the demo into
+    `folder`, unless a previous run with --keep did."""
+    from django.core.management import call_command
+
+    if not (folder / "static" / "staticfiles.json").exists():
+        call_command("collectstatic", "--noinput", verbosity=0)
+    marker = folder / f"loaded-{articles}"
+    if marker.exists():
+        return
+    print(f"Loading the demo content ({articles} extra articles) into {folder}…", flush=True)
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo_content", articles=articles, stdout=io.StringIO())
+    marker.write_text("")
+
+
+def render(client, path):
+    response = client.get(path)
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    return response
+
+
+def measure(client, path, rounds):
+    """(median wall ms, fastest wall ms, median CPU ms, queries) of rendering `path`. The CPU
+    time of this process (SQLite runs in it) is the steadier figure on a busy machine."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(2):
+        render(client, path)
+    times, cpu = [], []
+    for _ in range(rounds):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        render(client, path)
+        times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    with CaptureQueriesContext(connection) as captured:
+        render(client, path)
+    return statistics.median(times), min(times), statistics.median(cpu), len(captured)
+
+
+def profile(client, path, rounds, destination):
+    """cProfile `rounds` renders of `path` into `destination`; print the top of it."""
+    render(client, path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(rounds):
+        render(client, path)
+    profiler.disable()
+    profiler.dump_stats(destination)
+    stats = pstats.Stats(destination)
+    stats.sort_stats("cumulative").print_stats(40)
+    print(f"profile of {rounds} renders of {path} written to {destination}")
+
+
+def main():
+    options = arguments()
+    folder = Path(options.keep) if options.keep else Path(tempfile.mkdtemp(prefix="practice-render-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    configure(folder)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client  # without setup_test_environment(): production's templates
+
+    prepare(folder, options.articles)
+    assert settings.PAGE_CACHE_SECONDS == 0 and settings.FRAGMENT_CACHE_SECONDS == 0
+    client = Client()
+    if options.profile:
+        profile(client, PAGES[options.page], options.rounds, options.profile)
+        return
+    names = options.only or list(PAGES)
+    print(f"\n{options.rounds} renders each, page cache and fragments off, DEBUG off, SQLite")
+    print(f"{'page':<24} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'queries':>8}")
+    for name in names:
+        median, fastest, cpu, queries = measure(client, PAGES[name], options.rounds)
+        print(f"{name:<24} {median:>10.1f} {fastest:>8.1f} {cpu:>8.1f} {queries:>8}", flush=True)
+    if not options.keep:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

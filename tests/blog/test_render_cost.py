@@ -1,0 +1,26 @@
+"""What a page costs to render with every cache off (issue 19, `make bench-render`)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.models import BlogIndexPage
+from tests.blog.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def every_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+def test_the_home_page_finds_the_blog_once_for_its_feed_link_and_its_latest_articles(client, blog_site):
+    ArticlePageFactory(parent=blog_site.blog, title="Healing", slug="healing", author=blog_site.author)
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/").content.decode()
+    table = BlogIndexPage._meta.db_table
+    assert len([query for query in captured if f'"{table}"' in query["sql"]]) == 1
+    assert 'href="/blog/feed/"' in html and 'href="/blog/healing/"' in html
