@@ -71,3 +71,29 @@ def page(chromium):
     yield page
     context.close()
     assert not foreign, f"requests left for other origins: {foreign}"
+
+
+WORKERS_AXE_RUNS = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The xdist controller adds up each worker's axe runs (sent in its workeroutput)."""
+    stash = node.config.stash
+    stash[WORKERS_AXE_RUNS] = stash.get(WORKERS_AXE_RUNS, 0) + node.workeroutput.get("axe_runs", 0)
+
+
+def pytest_sessionfinish(session):
+    """A worker hands its axe count to the controller."""
+    from tests.browser import axe
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["axe_runs"] = axe.runs
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Prints how many times axe ran, so the cost of the accessibility checks stays visible."""
+    from tests.browser import axe
+
+    total = config.stash.get(WORKERS_AXE_RUNS, 0) + axe.runs
+    terminalreporter.write_line(f"axe runs: {total}")
