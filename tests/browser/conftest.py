@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.translations import published_translations
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
@@ -74,6 +76,17 @@ def page(chromium):
 
 
 WORKERS_AXE_RUNS = pytest.StashKey[int]()
+
+
+@pytest.fixture(scope="module")
+def translated(live_site):
+    """The shared live site with its Korean and Hindi pages published, for one module's tests.
+
+    Module-scoped on purpose: the live site is shared by every browser test on the xdist worker,
+    and pytest tears this down before the worker runs a test of another module, so tests that
+    expect English only never see the translations."""
+    with published_translations(live_site) as site:
+        yield site
 
 
 @pytest.hookimpl(optionalhook=True)
