@@ -66,8 +66,10 @@ def submitted_empty(page):
     expect(page.locator("#error-summary")).to_be_visible()
 
 
-def text_messages_chosen(page):
-    """Intake with text messages as the first channel: the texting consent becomes required."""
+def clinician_preselected_and_texts_chosen(page):
+    """Intake from a clinician's page, with text messages as the first channel: the clinician is
+    chosen from the address and the texting consent becomes required."""
+    assert page.input_value("#id_clinician") == "grace-kim"
     choose(page, "#id_preferred_channel_2")
     expect(page.locator("#id_consent_text")).to_be_visible()
 
@@ -94,10 +96,6 @@ def finder_results_shown(page):
 
 def finder_empty_state_shown(page):
     expect(page.get_by_role("status")).to_have_text("No clinician matches all of these choices.")
-
-
-def preselected_clinician(page):
-    assert page.input_value("#id_clinician") == "grace-kim"
 
 
 def every_disclosure_open(page):
@@ -144,7 +142,11 @@ PUBLIC = [
     Screen("contact-error", "/contact/", submitted_empty),
     Screen("intake", "/contact/intake/"),
     Screen("intake-error", "/contact/intake/", submitted_empty),
-    Screen("intake-clinician-by-text", "/contact/intake/?clinician=grace-kim", text_messages_chosen),
+    Screen(
+        "intake-clinician-by-text",
+        "/contact/intake/?clinician=grace-kim",
+        clinician_preselected_and_texts_chosen,
+    ),
     Screen("intake-self-pay", "/contact/intake/", self_pay_chosen),
     Screen("intake-insurance", "/contact/intake/", insurance_chosen),
     Screen("intake-other-state-child", "/contact/intake/", another_state_and_a_child_chosen),
