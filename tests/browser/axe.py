@@ -6,9 +6,13 @@ from axe_playwright_python.sync_playwright import Axe
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RULE_TAGS = [*WCAG_TAGS, "best-practice"]
 _axe = Axe()
+# How many times axe ran in this process; the browser conftest reports the run's total.
+runs = 0
 
 
 def axe_violations(page):
+    global runs
+    runs += 1
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}})
     return results.response["violations"]
 

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.translations import published_translations
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
@@ -71,3 +73,40 @@ def page(chromium):
     yield page
     context.close()
     assert not foreign, f"requests left for other origins: {foreign}"
+
+
+WORKERS_AXE_RUNS = pytest.StashKey[int]()
+
+
+@pytest.fixture(scope="module")
+def translated(live_site):
+    """The shared live site with its Korean and Hindi pages published, for one module's tests.
+
+    Module-scoped on purpose: the live site is shared by every browser test on the xdist worker,
+    and pytest tears this down before the worker runs a test of another module, so tests that
+    expect English only never see the translations."""
+    with published_translations(live_site) as site:
+        yield site
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The xdist controller adds up each worker's axe runs (sent in its workeroutput)."""
+    stash = node.config.stash
+    stash[WORKERS_AXE_RUNS] = stash.get(WORKERS_AXE_RUNS, 0) + node.workeroutput.get("axe_runs", 0)
+
+
+def pytest_sessionfinish(session):
+    """A worker hands its axe count to the controller."""
+    from tests.browser import axe
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["axe_runs"] = axe.runs
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Prints how many times axe ran, so the cost of the accessibility checks stays visible."""
+    from tests.browser import axe
+
+    total = config.stash.get(WORKERS_AXE_RUNS, 0) + axe.runs
+    terminalreporter.write_line(f"axe runs: {total}")

@@ -1,14 +1,12 @@
 """The intake coordinator's day in a real browser: sign in, open an enquiry from the list,
-change its status and add a note on the enquiry's own page, and see both there."""
+change its status and add a note on the enquiry's own page, and see both there (axe runs on
+the staff screens in test_accessibility.py)."""
 
 import re
 import uuid
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-
-from tests.browser.axe import WCAG_TAGS
 
 PASSWORD = "a-long-intake-password-for-tests"  # noqa: S105 - test account only
 
@@ -75,17 +73,3 @@ def test_a_coordinator_changes_the_status_and_adds_a_note_inline(live_site, page
         "Left a voicemail with our neutral script."
     )
     expect(status.locator(".enquiry__note").first).to_contain_text(coordinator)
-
-
-def test_the_enquiry_page_list_and_dashboard_have_no_axe_violations(live_site, page, coordinator, enquiry):
-    """The whole page, Wagtail's own chrome included, with axe's best-practice rules too."""
-    sign_in(page, live_site, coordinator)
-    for path in (f"/admin/enquiries/inspect/{enquiry}/", "/admin/enquiries/", "/admin/"):
-        page.goto(live_site.url + path)
-        for summary in page.locator("details:not([open]) > summary").all():
-            summary.click()  # opened, so what they hold is checked too
-        results = Axe().run(
-            page, options={"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}}
-        )
-        violations = results.response["violations"]
-        assert not violations, (path, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations])

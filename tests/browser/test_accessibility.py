@@ -1,0 +1,248 @@
+"""The accessibility matrix: axe (WCAG 2.0-2.2 A and AA rules and axe's best practices) once on
+every public page type, every state only an interaction reaches, the Korean and Hindi pages and
+forms, and the staff screens, at a phone's width (390) and a desktop's (1440).
+
+No other browser test runs axe: layout and behaviour tests assert what they are about, and a
+page or state joins this list once, named `<screen>-<width>` (e.g. `contact-error-1440`). A state
+is reached by a small named setup that also checks it was reached, so axe never passes on the
+wrong page; a state that only exists at one width (the phone menu, the desktop header search)
+is checked at that width only.
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import assert_no_axe_violations
+
+PHONE, DESKTOP = 390, 1440
+WIDTHS = (PHONE, DESKTOP)
+HEIGHTS = {PHONE: 844, DESKTOP: 900}
+PASSWORD = "a-long-intake-password-for-tests"  # noqa: S105 - test account only
+
+
+# Setups: each takes the loaded page to one state and checks that it got there.
+
+
+def as_loaded(page):
+    """The page as it arrives, nothing touched."""
+
+
+def scrolled_to_the_end(page):
+    """Scrolled to the end, where the sticky top bar (quick exit, call link) sits over the text."""
+    page.evaluate("() => window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
+    assert page.evaluate(
+        "() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1"
+    )
+
+
+def choose(page, *selectors):
+    """Ticks each radio button or checkbox, then scrolls back to the top: axe's target-size rule
+    counts a control passing under the sticky top bar as covered, so its answer would otherwise
+    depend on where the last click happened to leave the page."""
+    for selector in selectors:
+        page.check(selector)
+    page.evaluate("() => window.scrollTo({top: 0, behavior: 'instant'})")
+
+
+def phone_menu_open(page):
+    page.locator(".main-nav summary").click()
+    expect(page.get_by_role("searchbox", name="Search the site")).to_be_visible()
+
+
+def header_search_open(page):
+    page.locator(".site-header .header-search summary").click()
+    expect(page.get_by_role("searchbox", name="Search the site")).to_be_visible()
+
+
+def submitted_empty(page):
+    """The form sent with nothing filled in: the server's answer, with its error summary."""
+    with page.expect_navigation():
+        page.click("form.contact-form button[type=submit]")
+    expect(page.locator("#error-summary")).to_be_visible()
+
+
+def clinician_preselected_and_texts_chosen(page):
+    """Intake from a clinician's page, with text messages as the first channel: the clinician is
+    chosen from the address and the texting consent becomes required."""
+    assert page.input_value("#id_clinician") == "grace-kim"
+    choose(page, "#id_preferred_channel_2")
+    expect(page.locator("#id_consent_text")).to_be_visible()
+
+
+def self_pay_chosen(page):
+    choose(page, "#id_payment_1")
+    expect(page.locator("#good-faith-estimate-notice")).to_be_visible()
+
+
+def insurance_chosen(page):
+    choose(page, "#id_payment_0")
+    expect(page.locator("#id_insurance_carrier")).to_be_visible()
+
+
+def another_state_and_a_child_chosen(page):
+    choose(page, "#id_location_2", "#id_client_type_1")
+    expect(page.locator("#other-state-notice")).to_be_visible()
+    expect(page.locator("#guardian-details")).to_be_visible()
+
+
+def finder_results_shown(page):
+    expect(page.locator(".card-grid .card__title").first).to_be_visible()
+
+
+def finder_empty_state_shown(page):
+    expect(page.get_by_role("status")).to_have_text("No clinician matches all of these choices.")
+
+
+def every_disclosure_open(page):
+    """Wagtail's folded panels opened, so what they hold is checked too."""
+    for summary in page.locator("details:not([open]) > summary").all():
+        summary.click()
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One page, or one state of a page, that axe checks at each of `widths`."""
+
+    name: str
+    path: str
+    setup: Callable = as_loaded
+    widths: tuple = WIDTHS
+    status: int = 200
+
+
+PUBLIC = [
+    Screen("home", "/"),
+    Screen("phone-menu", "/", phone_menu_open, widths=(PHONE,)),
+    Screen("header-search", "/", header_search_open, widths=(DESKTOP,)),
+    Screen("services", "/services/"),
+    Screen("service", "/services/anxiety-therapy/"),
+    Screen("service-with-approaches", "/services/individual-therapy-for-relationship-issues/"),
+    Screen("team", "/team/"),
+    Screen("finder-results", "/team/?who=couple", finder_results_shown),
+    Screen("finder-empty", "/team/?language=korean&who=couple", finder_empty_state_shown),
+    Screen("clinician", "/team/anjali-mehta/"),
+    Screen("clinician-caseload-full", "/team/nia-okafor/"),
+    Screen("fees", "/fees-and-insurance/"),
+    Screen("location", "/location/"),
+    Screen("accessibility", "/accessibility/"),
+    Screen("about-scrolled", "/about/", scrolled_to_the_end),
+    Screen("search", "/search/?q=therapy"),
+    Screen("not-found", "/no-such-page/", status=404),
+    Screen("blog", "/blog/"),
+    Screen("category", "/blog/category/managing-stress/"),
+    Screen("tag", "/blog/tag/trust/"),
+    Screen("article", "/blog/healing-from-trust-issues/"),
+    Screen("article-with-invitation", "/blog/setting-boundaries-with-family/"),
+    Screen("contact", "/contact/"),
+    Screen("contact-error", "/contact/", submitted_empty),
+    Screen("intake", "/contact/intake/"),
+    Screen("intake-error", "/contact/intake/", submitted_empty),
+    Screen(
+        "intake-clinician-by-text",
+        "/contact/intake/?clinician=grace-kim",
+        clinician_preselected_and_texts_chosen,
+    ),
+    Screen("intake-self-pay", "/contact/intake/", self_pay_chosen),
+    Screen("intake-insurance", "/contact/intake/", insurance_chosen),
+    Screen("intake-other-state-child", "/contact/intake/", another_state_and_a_child_chosen),
+    Screen("thanks-contact", "/contact/thanks/?sent=contact"),
+    Screen("thanks-consultation", "/contact/thanks/?sent=consultation"),
+]
+
+TRANSLATED = [
+    Screen(f"{language}-{name}", f"/{language}{path}", setup)
+    for language in ("ko", "hi")
+    for name, path, setup in [
+        ("home", "/", as_loaded),
+        ("contact", "/contact/", as_loaded),
+        ("contact-error", "/contact/", submitted_empty),
+        ("intake", "/contact/intake/", as_loaded),
+        ("intake-error", "/contact/intake/", submitted_empty),
+    ]
+]
+
+# The intake coordinator's screens, Wagtail's own chrome included; {enquiry} is one enquiry's id.
+STAFF = [
+    Screen("staff-enquiry", "/admin/enquiries/inspect/{enquiry}/", every_disclosure_open),
+    Screen("staff-enquiries", "/admin/enquiries/", every_disclosure_open),
+    Screen("staff-dashboard", "/admin/", every_disclosure_open),
+]
+
+
+def matrix(screens):
+    """(screen, width) pairs with readable ids, e.g. `contact-error-1440`."""
+    return [
+        pytest.param(screen, width, id=f"{screen.name}-{width}")
+        for screen in screens
+        for width in screen.widths
+    ]
+
+
+def check(page, url, screen, width):
+    """Open `url` at `width`, bring it to the screen's state, and run axe on it once."""
+    page.set_viewport_size({"width": width, "height": HEIGHTS[width]})
+    response = page.goto(url)
+    assert response.status == screen.status, url
+    screen.setup(page)
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize(("screen", "width"), matrix(PUBLIC))
+def test_public_screen_has_no_axe_violations(live_site, page, screen, width):
+    check(page, live_site.url + screen.path, screen, width)
+
+
+@pytest.fixture(scope="module")
+def staff_cookies(live_site, chromium):
+    """A signed-in intake coordinator's cookies: signing in once serves every staff screen."""
+    username = f"intake-axe-{uuid.uuid4().hex[:8]}"
+    live_site.create_user(username, PASSWORD, groups=["Intake coordinators"])
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+        page.wait_for_url(re.compile(r"/admin/$"))
+        return context.cookies()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def enquiry(live_site):
+    """A consultation request, as the intake form saves it, for the enquiry page to show."""
+    marker = uuid.uuid4().hex[:8]
+    output = live_site.shell(
+        "from django.utils import timezone\n"
+        "from contact.models import ConsultationRequest\n"
+        "now = timezone.now()\n"
+        "request = ConsultationRequest.objects.create(\n"
+        f"    preferred_name='Axe Person {marker}', email='axe-{marker}@example.com',\n"
+        "    phone='201-555-0142', preferred_channel='phone', best_time_mornings=True,\n"
+        "    voicemail_consent_at=now, client_type='self', location='nj_telehealth', session_format='telehealth',\n"
+        "    payment='self_pay', privacy_acknowledged_at=now, not_emergency_acknowledged_at=now,\n"
+        "    notification_state='sent')\n"
+        "print(request.pk)\n"
+    )
+    return int(output.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(("screen", "width"), matrix(STAFF))
+def test_staff_screen_has_no_axe_violations(live_site, page, staff_cookies, enquiry, screen, width):
+    page.context.add_cookies(staff_cookies)
+    check(page, live_site.url + screen.path.format(enquiry=enquiry), screen, width)
+
+
+# Last in the module on purpose: once `translated` has published the other languages, the rest
+# of this module's tests on the worker would see them too.
+@pytest.mark.parametrize(("screen", "width"), matrix(TRANSLATED))
+def test_translated_screen_has_no_axe_violations(translated, page, screen, width):
+    check(page, translated.url + screen.path, screen, width)
+    assert page.locator("html").get_attribute("lang") == screen.path.split("/")[1]
