@@ -30,6 +30,12 @@ from livesite import FormClient, LiveSite, free_port, intake_answers  # noqa: E4
 from livesite.varnish import Varnish  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
+# The blog's shape at 10,000 articles (issue 19): 20 categories, 200 tags, 50 clinicians; below
+# that the demo's own. Each can be set on its own.
+LARGE = ARTICLES >= 10_000
+CATEGORIES = int(os.environ.get("BENCH_CATEGORIES", 20 if LARGE else 0))
+TAGS = int(os.environ.get("BENCH_TAGS", 200 if LARGE else 0))
+CLINICIANS = int(os.environ.get("BENCH_CLINICIANS", 50 if LARGE else 0))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 16))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 10))
 MEMORY_AFTER = 10_000  # requests served before the workers' memory is read
@@ -79,9 +85,16 @@ def production_site():
         "PAGE_CACHE_SECONDS": "0",
         **contact_bench.SERVER_ENV,
     }
-    return LiveSite(
-        env=env, demo_args=["--articles", str(ARTICLES)], collectstatic=True, workers=2, threads=1
-    )
+    return LiveSite(env=env, demo_args=demo_args(), collectstatic=True, workers=2, threads=1)
+
+
+def demo_args():
+    """`load_demo_content` options for the bench's blog (BENCH_ARTICLES and the shape above)."""
+    args = ["--articles", str(ARTICLES)]
+    for option, value in (("--categories", CATEGORIES), ("--tags", TAGS), ("--clinicians", CLINICIANS)):
+        if value:
+            args += [option, str(value)]
+    return args
 
 
 def restart(site, **env):
@@ -165,10 +178,12 @@ def consultation_posts(site):
 
 def main():
     site = production_site()
-    print(f"Preparing a production-mode site with {ARTICLES} articles…", flush=True)
+    print(f"Preparing a production-mode site with {ARTICLES} articles ({' '.join(demo_args())})…", flush=True)
     served = 0
     try:
+        started = time.monotonic()
         site.start()
+        print(f"migrated, loaded and serving in {time.monotonic() - started:.0f} s", flush=True)
         tool = "wrk" if WRK else "Python threads (install wrk for figures less bound by the client)"
         print(
             f"\n{CLIENTS} concurrent clients, {SECONDS:.0f} s each, gunicorn 2 workers, DEBUG off; load from {tool}"
