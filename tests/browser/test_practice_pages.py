@@ -1,13 +1,13 @@
 """The public pages in real Chromium: accessibility, keyboard, and nothing from elsewhere."""
 
 import re
-import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
 
 from tests.browser.axe import assert_no_axe_violations
+from tests.sitemaps import sitemap_locs
 
 PAGE_TYPES = {
     "home": "/",
@@ -47,10 +47,13 @@ def test_mobile_menu_opens_with_the_keyboard(live_site, page):
 
 
 def sitemap_paths(base):
-    with urlopen(base + "/sitemap.xml") as response:  # noqa: S310 - local live site
-        root = ET.fromstring(response.read())
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlsplit(el.text).path for el in root.findall("s:url/s:loc", ns)]
+    """The path of every address in the sitemap's sections (the index at /sitemap.xml)."""
+
+    def read(path):
+        with urlopen(base + path) as response:  # noqa: S310 - local live site
+            return response.read()
+
+    return [urlsplit(loc).path for loc in sitemap_locs(read)]
 
 
 def test_every_sitemap_page_has_one_h1_title_description_and_crisis_notice(live_site, page):
