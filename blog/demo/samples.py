@@ -109,11 +109,8 @@ def ensure_samples(blog, count, *, categories, clinicians, images, tag_pool=()):
     existing = ArticlePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     if existing >= count:
         return existing
-    fixed = {name: Tag.objects.get_or_create(name=name, defaults={"slug": name})[0] for name in ("sample",)}
-    fixed |= {
-        word: Tag.objects.get_or_create(name=word, defaults={"slug": word})[0]
-        for word in {topic.split()[0].lower() for topic in TOPICS}
-    }
+    words = {"sample"} | {topic.split()[0].lower() for topic in TOPICS}
+    fixed = {word: Tag.objects.get_or_create(name=word, defaults={"slug": word})[0] for word in words}
     paths = PathAllocator(blog)
     created = []
     reading_time = reading_minutes(ArticlePage(body=sample_body(TOPICS[0], count)).body)
