@@ -14,6 +14,12 @@ WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
 
 def wrk(url, seconds, connections, env=None):
     """wrk with bench/wrk.lua, which prints one parseable RESULT line (and can post a form)."""
+    fields = wrk_fields(url, seconds, connections, env)
+    return fields["rps"], fields["p50"], fields["p95"], int(fields["errors"]), int(fields["requests"])
+
+
+def wrk_fields(url, seconds, connections, env=None):
+    """Every figure of wrk's RESULT line by name (rps, p50, p95, p99, max in ms, errors, requests)."""
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "-s", str(WRK_SCRIPT), url],
         capture_output=True,
@@ -22,14 +28,7 @@ def wrk(url, seconds, connections, env=None):
         check=True,
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
-    fields = dict(item.split("=") for item in line.split()[1:])
-    return (
-        float(fields["rps"]),
-        float(fields["p50"]),
-        float(fields["p95"]),
-        int(fields["errors"]),
-        int(fields["requests"]),
-    )
+    return {name: float(value) for name, value in (item.split("=") for item in line.split()[1:])}
 
 
 def hammer(url, seconds, clients):

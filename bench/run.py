@@ -1,13 +1,15 @@
 """`make bench`: the site in production mode, measured the way the speed issue asks.
 
-One gunicorn site (2 workers, DEBUG off, SQLite, the demo with BENCH_ARTICLES articles) and
-load from wrk on the same machine (the threaded Python client when wrk is missing). For home,
-the blog index, the seed article, a service page, the contact form and the feed it prints
-req/s, median and p95 with the page cache bypassed (PAGE_CACHE_SECONDS=0) and with it on, and
-the bytes of each page raw and compressed; then the bare-WSGI ceiling (the seed article's bytes
-from a framework-free app under the same gunicorn) and each cached page's share of it; the
-seed article through the reference Varnish configuration; each worker's memory after the run;
-and the consultation request's post latency.
+One gunicorn site (2 workers, DEBUG off, SQLite, the demo with BENCH_ARTICLES articles; at
+10,000 also 20 categories, 200 tags and 50 clinicians) and load from wrk on the same machine (the
+threaded Python client when wrk is missing). For home, the blog index, the seed article, a
+service page, the contact form and the feed it prints the bytes of each page raw and
+compressed; the render table (bench/tiers.py: req/s and p95 cached, with the page cache off and
+with both caches off, beside the bare-WSGI ceiling of each page's own bytes from a
+framework-free app under the same gunicorn, and each one's share of it); "publish under load"
+(bench/publish_load.py: errors, p99 and how soon each publish shows); the seed article through
+the reference Varnish configuration; each worker's memory after the run; and the consultation
+request's post latency. BENCH_SECONDS (8) is the length of each measurement.
 """
 
 import gzip
@@ -24,14 +26,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import contact_bench  # noqa: E402
+from bench import contact_bench, publish_load  # noqa: E402
 from bench.load import hammer, wrk  # noqa: E402
+from bench.tiers import TIERS, table  # noqa: E402
 from livesite import FormClient, LiveSite, free_port, intake_answers  # noqa: E402
 from livesite.varnish import Varnish  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
+# The blog's shape at 10,000 articles (issue 19): 20 categories, 200 tags, 50 clinicians; below
+# that the demo's own. Each can be set on its own.
+LARGE = ARTICLES >= 10_000
+CATEGORIES = int(os.environ.get("BENCH_CATEGORIES", 20 if LARGE else 0))
+TAGS = int(os.environ.get("BENCH_TAGS", 200 if LARGE else 0))
+CLINICIANS = int(os.environ.get("BENCH_CLINICIANS", 50 if LARGE else 0))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 16))
-SECONDS = float(os.environ.get("BENCH_SECONDS", 10))
+SECONDS = float(os.environ.get("BENCH_SECONDS", 8))
 MEMORY_AFTER = 10_000  # requests served before the workers' memory is read
 
 SEED_ARTICLE = "/blog/healing-from-trust-issues/"
@@ -43,6 +52,8 @@ PAGES = {
     "contact form": "/contact/",
     "feed": "/blog/feed/",
 }
+# The five page types wrk keeps busy while articles are published (the contact form is not cached).
+PUBLISH_LOAD_PATHS = [path for name, path in PAGES.items() if name != "contact form"]
 WRK = shutil.which("wrk")
 
 
@@ -79,9 +90,16 @@ def production_site():
         "PAGE_CACHE_SECONDS": "0",
         **contact_bench.SERVER_ENV,
     }
-    return LiveSite(
-        env=env, demo_args=["--articles", str(ARTICLES)], collectstatic=True, workers=2, threads=1
-    )
+    return LiveSite(env=env, demo_args=demo_args(), collectstatic=True, workers=2, threads=1)
+
+
+def demo_args():
+    """`load_demo_content` options for the bench's blog (BENCH_ARTICLES and the shape above)."""
+    args = ["--articles", str(ARTICLES)]
+    for option, value in (("--categories", CATEGORIES), ("--tags", TAGS), ("--clinicians", CLINICIANS)):
+        if value:
+            args += [option, str(value)]
+    return args
 
 
 def restart(site, **env):
@@ -165,10 +183,12 @@ def consultation_posts(site):
 
 def main():
     site = production_site()
-    print(f"Preparing a production-mode site with {ARTICLES} articles…", flush=True)
+    print(f"Preparing a production-mode site with {ARTICLES} articles ({' '.join(demo_args())})…", flush=True)
     served = 0
     try:
+        started = time.monotonic()
         site.start()
+        print(f"migrated, loaded and serving in {time.monotonic() - started:.0f} s", flush=True)
         tool = "wrk" if WRK else "Python threads (install wrk for figures less bound by the client)"
         print(
             f"\n{CLIENTS} concurrent clients, {SECONDS:.0f} s each, gunicorn 2 workers, DEBUG off; load from {tool}"
@@ -181,23 +201,28 @@ def main():
             print(f"  {name:<14} {raw:>8,} raw  {sent:>7,} {encoding}")
 
         results = {}
-        for label, seconds in (("page cache bypassed", "0"), ("page cache on", "600")):
-            restart(site, PAGE_CACHE_SECONDS=seconds)
-            print(f"\n{label}\n{'page':<14} {'req/s':>9} {'p50 ms':>9} {'p95 ms':>8} {'errors':>7}")
+        for tier, env in TIERS.items():
+            restart(site, **env)
+            print(f"measuring: {tier}", flush=True)
             for name, path in PAGES.items():
                 result = measure(site.url + path)
                 served += int(result[4])
-                results[label, name] = result
-                print(row(name, result), flush=True)
-
-        article, _ = fetch(site.url + SEED_ARTICLE)
-        ceiling = bare_ceiling(article)
+                results[tier, name] = result
+        ceilings = {}
+        for name, path in PAGES.items():
+            body, _ = fetch(site.url + path)
+            ceilings[name] = bare_ceiling(body)
         print(
-            f"\nbare-WSGI ceiling (the seed article's {len(article):,} bytes, same gunicorn): {ceiling[0]:.1f} req/s"
+            f"\nrender table ({CLIENTS} clients, {SECONDS:.0f} s a cell)\n" + table(PAGES, results, ceilings)
         )
-        for name in PAGES:
-            share = results["page cache on", name][0] / ceiling[0] * 100
-            print(f"  {name:<14} cached: {share:5.1f} % of the ceiling")
+
+        if WRK:  # several paths at once need wrk's scripting
+            restart(site, **TIERS["cached"])
+            print(
+                f"\npublish under load: an article every 2 s, {CLIENTS} connections on five page types, 30 s"
+            )
+            result = publish_load.run(site, PUBLISH_LOAD_PATHS, connections=CLIENTS)
+            print(publish_load.report(result), flush=True)
 
         if Varnish.executable():
             varnish = Varnish(backend_port=site.port).start()

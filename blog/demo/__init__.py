@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
-from blog.demo import seed
+from blog.demo import samples, seed
 from blog.demo.articles import ARTICLES, CATEGORIES
 from blog.models import ArticlePage, ArticleRelatedLink, BlogIndexPage, Category
 from practice.demo.images import PALETTES, get_or_create_image
@@ -28,15 +28,6 @@ INDEX_INTRO = (
     "first- and second-generation women of color. Reading is never a substitute for care: if "
     "something here resonates, we would be glad to talk.</p>"
 )
-SAMPLE_SLUG_PREFIX = "sample-article-"
-SAMPLE_TOPICS = [
-    "Small steps toward calmer mornings",
-    "Noticing the stories we tell ourselves",
-    "Making room for joy in a busy week",
-    "Conversations that feel hard at first",
-    "Learning to ask for what you need",
-    "Finding steadiness after a big change",
-]
 REVIEWERS_GROUP = "Clinical reviewers"
 WORKFLOW_NAME = "Clinical review"
 
@@ -48,23 +39,35 @@ def add_arguments(parser):
         default=0,
         help="Also make sure this many generated sample articles exist (for load and query tests).",
     )
+    parser.add_argument(
+        "--categories",
+        type=int,
+        default=0,
+        help="With --articles: top the categories up to this many with generated ones, spread over the samples.",
+    )
+    parser.add_argument(
+        "--tags",
+        type=int,
+        default=0,
+        help="With --articles: give the samples two each of this many generated tags (theme 1, theme 2, …).",
+    )
 
 
-def load(*, articles=0, **options):
+def load(*, articles=0, categories=0, tags=0, **options):
     """Create the blog's demo content where missing; returns a summary line."""
     home = HomePage.objects.first()
     if home is None:
         raise CommandError("The blog demo needs the practice's home page; load the practice demo first.")
     blog = ensure_index(home)
-    categories = {name: ensure_category(name, description) for name, description in CATEGORIES.items()}
+    named = {name: ensure_category(name, description) for name, description in CATEGORIES.items()}
     clinicians = list(ClinicianPage.objects.live().order_by("path"))
     seed_article = ensure_seed_article(blog, clinicians)
     created = [seed_article]
     for position, data in enumerate(ARTICLES, start=1):
-        created.append(ensure_article(blog, data, categories[data["category"]], clinicians, position))
+        created.append(ensure_article(blog, data, named[data["category"]], clinicians, position))
     ensure_related(seed_article, created)
     ensure_clinical_review(blog)
-    samples = ensure_samples(blog, articles, list(categories.values()), clinicians) if articles else 0
+    samples = ensure_samples(blog, articles, categories=categories, tags=tags, clinicians=clinicians)
     return f"Blog ready: {ArticlePage.objects.live().count()} live articles ({samples} samples)."
 
 
@@ -206,10 +209,10 @@ def ensure_clinical_review(blog):
     WorkflowPage.objects.get_or_create(page=blog, defaults={"workflow": workflow})
 
 
-def ensure_samples(blog, count, categories, clinicians):
-    """Top the generated sample articles up to `count`. They are published directly (no
-    revision), which is enough for load and query tests and fast for hundreds."""
-    existing = ArticlePage.objects.filter(slug__startswith=SAMPLE_SLUG_PREFIX).count()
+def ensure_samples(blog, count, *, categories, tags, clinicians):
+    """Top the generated sample articles up to `count` (blog.demo.samples); 0 when none are asked."""
+    if not count:
+        return 0
     palettes = list(PALETTES)
     images = [
         hero_image(
@@ -217,30 +220,11 @@ def ensure_samples(blog, count, categories, clinicians):
         )
         for n in range(6)
     ]
-    now = timezone.now()
-    for number in range(existing + 1, count + 1):
-        topic = SAMPLE_TOPICS[number % len(SAMPLE_TOPICS)]
-        author, reviewer = people(clinicians, number)
-        paragraph = (
-            f"<h2>{topic}</h2><p>This is sample article {number}, generated to show how the blog "
-            "behaves with many articles. Real articles are written and reviewed by our clinicians.</p>"
-            "<ul><li>Notice what you feel</li><li>Name it kindly</li><li>Choose one small next step</li></ul>"
-        )
-        article = ArticlePage(
-            slug=f"{SAMPLE_SLUG_PREFIX}{number:04d}",
-            title=f"Sample article {number}: {topic}",
-            summary=f"A generated sample article about {topic.lower()}, for load and query tests.",
-            body=[("paragraph", paragraph)],
-            hero_image=images[number % len(images)],
-            date=timezone.localdate() - datetime.timedelta(days=40 + number),
-            author=author,
-            clinically_reviewed_by=reviewer,
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        blog.add_child(instance=article)
-        article.categories.set([categories[number % len(categories)]])
-        article.tags.set(["sample", topic.split()[0].lower()])
-        article.save()
-    return max(count, existing)
+    return samples.ensure_samples(
+        blog,
+        count,
+        categories=samples.ensure_categories(categories),
+        clinicians=clinicians,
+        images=images,
+        tag_pool=samples.ensure_tag_pool(tags),
+    )

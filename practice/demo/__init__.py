@@ -9,7 +9,7 @@ loading twice changes nothing. The practice loads first; other apps build on its
 
 from wagtail.models import Page, Site
 
-from practice.demo import content, expected_pages, translations
+from practice.demo import content, expected_pages, sample_clinicians, translations
 from practice.demo.images import get_or_create_image
 from practice.demo.pages import ensure_child, publish
 from practice.images import queue_all_renditions
@@ -201,9 +201,10 @@ def ensure_settings(services_index, team, pages, location):
 
 def add_arguments(parser):
     translations.add_arguments(parser)
+    sample_clinicians.add_arguments(parser)
 
 
-def load(*, publish_translations=False, **options):
+def load(*, publish_translations=False, clinicians=0, **options):
     """Create the practice's demo content where missing; returns a summary line."""
     approaches = {
         name: Approach.objects.get_or_create(name=name, defaults={"description": description})[0]
@@ -213,6 +214,7 @@ def load(*, publish_translations=False, **options):
     ensure_site(home)
     services_index, _ = ensure_services(home, approaches)
     team = ensure_team(home, approaches)
+    sample_clinicians.ensure_clinicians(team, clinicians)
     pages = ensure_standard_pages(home)
     location = ensure_location(home)
     ensure_settings(services_index, team, pages, location)

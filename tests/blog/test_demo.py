@@ -13,7 +13,9 @@ from wagtail.models import Page, WorkflowPage
 
 from blog.demo import seed
 from blog.models import ArticlePage, BlogIndexPage, Category
+from practice.models import ClinicianPage
 from tests.practice.test_queries import WAGTAIL_SERVE_LOCALE
+from tests.sitemaps import client_reader, sitemap_locs
 
 pytestmark = pytest.mark.slow
 # The practice's own text, as it sent it; the copy in the repository must stay byte for byte the same.
@@ -167,7 +169,7 @@ class DemoContentTests(TestCase):
         assert title in client.get("/blog/category/managing-stress/").content.decode()
         assert title in client.get("/blog/").content.decode()
         assert title in client.get("/blog/feed/").content.decode()
-        assert "/blog/healing-from-trust-issues/" in client.get("/sitemap.xml").content.decode()
+        assert "http://localhost/blog/healing-from-trust-issues/" in sitemap_locs(client_reader(client))
         assert title in client.get("/search/", {"q": "trust"}).content.decode()
         assert title in client.get("/").content.decode()
 
@@ -213,6 +215,29 @@ class DemoContentTests(TestCase):
         call_command("load_demo_content", articles=5)
         assert ArticlePage.objects.count() == real + 5
         assert self.client.get("/blog/sample-article-0005/").status_code == 200
+
+    def test_the_load_test_shape_adds_clinicians_categories_and_tags_to_a_sound_tree(self):
+        """`--articles --categories --tags --clinicians` (what `make bench` asks for 10,000): the
+        bulk-written samples sit in Wagtail's tree as if published, are found by search, and the
+        demo's Korean and Hindi pages stay."""
+        translated = set(Page.objects.exclude(locale__language_code="en").values_list("pk", flat=True))
+        call_command("load_demo_content", articles=30, categories=8, tags=12, clinicians=7)
+        assert ClinicianPage.objects.live().count() == 7
+        assert Category.objects.count() == 8
+        samples = ArticlePage.objects.live().filter(slug__startswith="sample-article-")
+        assert samples.count() == 30
+        assert Page.find_problems() == ([], [], [], [], [])
+        assert {tag.slug for article in samples for tag in article.tags.all()} >= {
+            f"sample-tag-{n}" for n in range(1, 13)
+        }
+        assert set(Category.objects.filter(articles__in=samples).values_list("pk", flat=True)) == set(
+            Category.objects.values_list("pk", flat=True)
+        )
+        assert self.client.get("/blog/sample-article-0030/").status_code == 200
+        assert self.client.get("/blog/tag/sample-tag-12/").status_code == 200
+        found = ArticlePage.objects.live().search("sample article 17")
+        assert "sample-article-0017" in {article.slug for article in found}
+        assert translated <= set(Page.objects.values_list("pk", flat=True))
 
     @override_settings(PAGE_CACHE_SECONDS=0)  # measures rendering, not the page cache
     def test_the_demo_blogs_pages_stay_within_their_query_budgets(self):

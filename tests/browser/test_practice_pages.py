@@ -2,9 +2,10 @@
 test_accessibility.py)."""
 
 import re
-import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 from urllib.request import urlopen
+
+from tests.sitemaps import sitemap_locs
 
 
 def test_first_tab_reaches_the_skip_link_and_it_moves_focus_to_main(live_site, page):
@@ -26,10 +27,13 @@ def test_mobile_menu_opens_with_the_keyboard(live_site, page):
 
 
 def sitemap_paths(base):
-    with urlopen(base + "/sitemap.xml") as response:  # noqa: S310 - local live site
-        root = ET.fromstring(response.read())
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlsplit(el.text).path for el in root.findall("s:url/s:loc", ns)]
+    """The path of every address in the sitemap's sections (the index at /sitemap.xml)."""
+
+    def read(path):
+        with urlopen(base + path) as response:  # noqa: S310 - local live site
+            return response.read()
+
+    return [urlsplit(loc).path for loc in sitemap_locs(read)]
 
 
 def test_every_sitemap_page_has_one_h1_title_description_and_crisis_notice(live_site, page):
