@@ -34,10 +34,13 @@ class ArticlePageQuerySet(VisiblePageQuerySet):
 
         Only the hero image is joined: a card names no author, reviewer or service, and every
         join the default manager adds would be read and built for each card. Only the card's
-        renditions come: an image has every size of RENDITION_SPECS made ahead, six times more."""
+        renditions come: an image has every size of RENDITION_SPECS made ahead, six times more.
+        No body either: a card shows the summary, and sorting every article's body to skip to a
+        far page made page 200 of 10,000 four times slower than page 1."""
         first_category = Category.objects.filter(articles=OuterRef("pk")).order_by("name").values("name")[:1]
         return (
             self.select_related(None)
+            .defer_streamfields()
             .select_related("hero_image")
             .prefetch_related(renditions_prefetch("hero_image", ARTICLE_CARD_SPEC))
             .annotate(category_name=Subquery(first_category))

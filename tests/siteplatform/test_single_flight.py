@@ -14,10 +14,14 @@ import uuid
 
 import pytest
 import redis
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
+from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.contrib.settings.registry import registry
+from wagtail.models import Locale, Site
 
 from livesite import free_port, redis_url
 from practice.models import HomePage
@@ -129,23 +133,19 @@ def site_caches(request):
     request.getfixturevalue(request.param)
 
 
-@pytest.fixture(scope="module")
-def keeps_migration_data(django_db_setup, django_db_blocker):
-    """A transactional test ends with empty tables, and with --reuse-db the next run would start
-    from them: what the migrations made (locales, the root page, groups) is put back once this
-    module's transactional tests are done."""
-    with django_db_blocker.unblock():
-        saved = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(saved)
-
-
 @pytest.fixture
-def site(keeps_migration_data, transactional_db, django_db_serialized_rollback):
+def site(transactional_db):
     """The page tree, on a database that commits, as a site's does: the threads that stand for
-    visitors have connections of their own. Each test starts from what the migrations made."""
-    return build_site()
+    visitors have connections of their own. A transactional test starts from empty tables (the
+    one before it flushed them): the site's languages and settings rows are made again, as
+    migrations and the first visit made them."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    tree = build_site()
+    # Settings rows are made on first read; 16 visitors reading them at once would race to.
+    for model in registry:
+        model.load() if issubclass(model, BaseGenericSetting) else model.for_site(Site.objects.get())
+    return tree
 
 
 @pytest.fixture
