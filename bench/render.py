@@ -12,6 +12,8 @@ made when it loads, as production makes them ahead (minutes: use --keep to load 
     .venv/bin/python bench/render.py                          # the table
     .venv/bin/python bench/render.py --profile /tmp/article.prof --page article
     .venv/bin/python bench/render.py --keep /tmp/render-db    # reuse the loaded database next time
+    .venv/bin/python bench/render.py --scale --articles 10000 --warm-fragments --keep /tmp/10k
+                                   # the pages that must not grow with the blog (issue 19's 10,000)
 
 Timings are wall-clock on a shared machine: compare medians of several runs.
 """
@@ -30,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.shape import demo_args  # noqa: E402
+
 # One of each public page type (livesite/pages.py names the same demo pages), and an English
 # article reached from a Korean address: the routing's fallback to English.
 PAGES = {
@@ -47,6 +51,19 @@ PAGES = {
     "feed": "/blog/feed/",
     "article, /ko/ fallback": "/ko/blog/healing-from-trust-issues/",
 }
+# The pages whose cost must not grow with the number of articles (--scale): a far listing page,
+# the busiest category and tag, search, the feed and the sitemap's index and first section.
+SCALE_PAGES = {
+    "blog index": "/blog/",
+    "blog page 200": "/blog/?page=200",
+    "category": "/blog/category/{category}/",
+    "tag": "/blog/tag/{tag}/",
+    "seed article": "/blog/healing-from-trust-issues/",
+    "search trust": "/search/?q=trust",
+    "feed": "/blog/feed/",
+    "sitemap.xml": "/sitemap.xml",
+    "sitemap-1.xml": "/sitemap-1.xml",
+}
 
 
 def arguments():
@@ -59,10 +76,14 @@ def arguments():
     parser.add_argument("--profile", metavar="PATH", help="write a cProfile of --page's renders to PATH")
     parser.add_argument("--page", default="article", choices=sorted(PAGES), help="the page --profile renders")
     parser.add_argument("--only", nargs="*", choices=sorted(PAGES), help="measure only these page types")
+    parser.add_argument("--scale", action="store_true", help="the pages that must not grow with the blog")
+    parser.add_argument(
+        "--warm-fragments", action="store_true", help="keep fragments (FRAGMENT_CACHE_SECONDS as set)"
+    )
     return parser.parse_args()
 
 
-def configure(folder):
+def configure(folder, *, warm_fragments=False):
     """The environment of a production-mode process on `folder`'s database, before Django starts."""
     os.environ.update(
         DJANGO_SETTINGS_MODULE="siteplatform.settings",
@@ -77,7 +98,7 @@ def configure(folder):
         EMAIL_URL="locmem://",
         LOG_LEVEL="WARNING",
         PAGE_CACHE_SECONDS="0",
-        FRAGMENT_CACHE_SECONDS="0",
+        FRAGMENT_CACHE_SECONDS=str(24 * 60 * 60) if warm_fragments else "0",
         # Every rendition made when the demo loads, as in production: a card's image then has
         # all of RENDITION_SPECS to choose from, not only those a warm-up request made.
         RENDITIONS_AHEAD="True",
@@ -98,7 +119,7 @@ def prepare(folder, articles):
         return
     print(f"Loading the demo content ({articles} extra articles) into {folder}…", flush=True)
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_demo_content", articles=articles, stdout=io.StringIO())
+    call_command("load_demo_content", *demo_args(articles, os.environ), stdout=io.StringIO())
     marker.write_text("")
 
 
@@ -109,9 +130,22 @@ def render(client, path):
     return response
 
 
+def scale_addresses():
+    """SCALE_PAGES with the blog's busiest category and tag filled in."""
+    from django.db.models import Count
+    from taggit.models import Tag
+
+    from blog.models import Category
+
+    category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+    tag = Tag.objects.annotate(n=Count("blog_articlepagetag_items")).order_by("-n").first()
+    return {name: path.format(category=category.slug, tag=tag.slug) for name, path in SCALE_PAGES.items()}
+
+
 def measure(client, path, rounds):
-    """(median wall ms, fastest wall ms, median CPU ms, queries) of rendering `path`. The CPU
-    time of this process (SQLite runs in it) is the steadier figure on a busy machine."""
+    """(median wall ms, p95 wall ms, fastest wall ms, median CPU ms, queries) of rendering
+    `path`. The CPU time of this process (SQLite runs in it) is the steadier figure on a busy
+    machine."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -125,7 +159,8 @@ def measure(client, path, rounds):
         cpu.append((time.process_time() - start_cpu) * 1000)
     with CaptureQueriesContext(connection) as captured:
         render(client, path)
-    return statistics.median(times), min(times), statistics.median(cpu), len(captured)
+    p95 = sorted(times)[max(round(len(times) * 0.95) - 1, 0)]
+    return statistics.median(times), p95, min(times), statistics.median(cpu), len(captured)
 
 
 def profile(client, path, rounds, destination):
@@ -146,7 +181,7 @@ def main():
     options = arguments()
     folder = Path(options.keep) if options.keep else Path(tempfile.mkdtemp(prefix="practice-render-"))
     folder.mkdir(parents=True, exist_ok=True)
-    configure(folder)
+    configure(folder, warm_fragments=options.warm_fragments)
     import django
 
     django.setup()
@@ -154,17 +189,23 @@ def main():
     from django.test import Client  # without setup_test_environment(): production's templates
 
     prepare(folder, options.articles)
-    assert settings.PAGE_CACHE_SECONDS == 0 and settings.FRAGMENT_CACHE_SECONDS == 0
+    assert settings.PAGE_CACHE_SECONDS == 0
     client = Client()
     if options.profile:
         profile(client, PAGES[options.page], options.rounds, options.profile)
         return
-    names = options.only or list(PAGES)
-    print(f"\n{options.rounds} renders each, page cache and fragments off, DEBUG off, SQLite")
-    print(f"{'page':<24} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'queries':>8}")
-    for name in names:
-        median, fastest, cpu, queries = measure(client, PAGES[name], options.rounds)
-        print(f"{name:<24} {median:>10.1f} {fastest:>8.1f} {cpu:>8.1f} {queries:>8}", flush=True)
+    pages = scale_addresses() if options.scale else {name: PAGES[name] for name in options.only or PAGES}
+    from blog.models import ArticlePage
+
+    fragments = "fragments warm" if options.warm_fragments else "fragments off"
+    print(
+        f"\n{ArticlePage.objects.live().count()} live articles; {options.rounds} renders each, "
+        f"page cache off, {fragments}, DEBUG off, SQLite"
+    )
+    print(f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'min ms':>8} {'CPU ms':>8} {'queries':>8}")
+    for name, path in pages.items():
+        median, p95, fastest, cpu, queries = measure(client, path, options.rounds)
+        print(f"{name:<24} {median:>10.1f} {p95:>8.1f} {fastest:>8.1f} {cpu:>8.1f} {queries:>8}", flush=True)
     if not options.keep:
         import shutil
 

@@ -28,17 +28,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench import contact_bench, publish_load  # noqa: E402
 from bench.load import hammer, wrk  # noqa: E402
+from bench.shape import demo_args  # noqa: E402
 from bench.tiers import TIERS, table  # noqa: E402
 from livesite import FormClient, LiveSite, free_port, intake_answers  # noqa: E402
 from livesite.varnish import Varnish  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
-# The blog's shape at 10,000 articles (issue 19): 20 categories, 200 tags, 50 clinicians; below
-# that the demo's own. Each can be set on its own.
-LARGE = ARTICLES >= 10_000
-CATEGORIES = int(os.environ.get("BENCH_CATEGORIES", 20 if LARGE else 0))
-TAGS = int(os.environ.get("BENCH_TAGS", 200 if LARGE else 0))
-CLINICIANS = int(os.environ.get("BENCH_CLINICIANS", 50 if LARGE else 0))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 16))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 8))
 MEMORY_AFTER = 10_000  # requests served before the workers' memory is read
@@ -90,16 +85,9 @@ def production_site():
         "PAGE_CACHE_SECONDS": "0",
         **contact_bench.SERVER_ENV,
     }
-    return LiveSite(env=env, demo_args=demo_args(), collectstatic=True, workers=2, threads=1)
-
-
-def demo_args():
-    """`load_demo_content` options for the bench's blog (BENCH_ARTICLES and the shape above)."""
-    args = ["--articles", str(ARTICLES)]
-    for option, value in (("--categories", CATEGORIES), ("--tags", TAGS), ("--clinicians", CLINICIANS)):
-        if value:
-            args += [option, str(value)]
-    return args
+    return LiveSite(
+        env=env, demo_args=demo_args(ARTICLES, os.environ), collectstatic=True, workers=2, threads=1
+    )
 
 
 def restart(site, **env):
@@ -183,7 +171,10 @@ def consultation_posts(site):
 
 def main():
     site = production_site()
-    print(f"Preparing a production-mode site with {ARTICLES} articles ({' '.join(demo_args())})…", flush=True)
+    print(
+        f"Preparing a production-mode site with {ARTICLES} articles ({' '.join(demo_args(ARTICLES, os.environ))})…",
+        flush=True,
+    )
     served = 0
     try:
         started = time.monotonic()
