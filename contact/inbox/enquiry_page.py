@@ -22,6 +22,8 @@ from contact.services import (
     submission_update_status,
 )
 
+# Session key: the enquiry whose page a save is about to show again (not a new opening).
+SHOWN_AFTER_SAVE = "enquiry_shown_after_save"
 NOTE_HELP = "For staff only. Keep clinical details in the records system, not here."
 
 
@@ -136,7 +138,10 @@ class SubmissionInspectView(InspectView):
         return get_object_or_404(Submission.objects.for_inbox(), pk=self.pk).specific
 
     def get(self, request, *args, **kwargs):
-        submission_record_view(submission=self.object, user=request.user)
+        # The page a save sends the coordinator back to is the opening already logged; the mark
+        # is in the session, which only this server writes, so no address can skip the log.
+        if request.session.pop(SHOWN_AFTER_SAVE, None) != self.object.pk:
+            submission_record_view(submission=self.object, user=request.user)
         return super().get(request, *args, **kwargs)
 
     def get_fields_context(self):
@@ -202,6 +207,7 @@ class SubmissionUpdateView(SubmissionInspectView):
             messages.success(request, "Note added.")
         else:
             messages.info(request, "Nothing changed: choose another status or write a note.")
+        request.session[SHOWN_AFTER_SAVE] = submission.pk
         return redirect("enquiries:inspect", submission.pk)
 
 

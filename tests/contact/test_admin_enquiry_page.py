@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.models import Submission, SubmissionNote
+from contact.models import Submission, SubmissionNote, SubmissionView
 from tests.contact.factories import ConsultationRequestFactory, ContactMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +226,15 @@ def test_the_page_costs_the_same_queries_with_many_notes_and_views(client, coord
         client.post(update_url(enquiry), {"status": "new", "note": f"note {n}"})
         inspect_html(client, enquiry)
     assert count() == few
+
+
+def test_the_page_shown_again_after_a_save_is_not_a_second_opening(client, coordinator, enquiry):
+    """The access log says who opened an enquiry: the coordinator opened it once, then saved a
+    note; the page she is sent back to is the same opening. Opening it again later is logged."""
+    client.force_login(coordinator)
+    inspect_html(client, enquiry)
+    response = client.post(update_url(enquiry), {"status": "contacted", "note": "Left a voicemail."})
+    client.get(response["Location"])
+    assert SubmissionView.objects.filter(submission=enquiry, user=coordinator).count() == 1
+    inspect_html(client, enquiry)
+    assert SubmissionView.objects.filter(submission=enquiry, user=coordinator).count() == 2
