@@ -130,6 +130,12 @@ def delivery_rows(submission):
     return rows
 
 
+def staff_name(user, username):
+    """How colleagues know a staff member: the full name, else the username kept with the entry
+    (also when the account has since been deleted)."""
+    return (user.get_full_name() if user else "") or username
+
+
 class SubmissionInspectView(InspectView):
     template_name = "contact/admin/inspect.html"
     page_title = "Enquiry"
@@ -164,14 +170,18 @@ class SubmissionInspectView(InspectView):
             update_form=update_form or self.get_update_form(),
             update_url=reverse("enquiries:update", args=[submission.pk]),
             notes=[
-                {"author": note.author_name, "when": practice_time(note.created_at), "text": note.text}
-                for note in submission.notes.all()
+                {
+                    "author": staff_name(note.author, note.author_name),
+                    "when": practice_time(note.created_at),
+                    "text": note.text,
+                }
+                for note in submission.notes.select_related("author")
             ],
             staff_notes=submission.staff_notes,
             first_reply=practice_time(submission.first_replied_at) if submission.first_replied_at else "",
             views=[
-                {"username": view.username, "when": practice_time(view.viewed_at)}
-                for view in submission.views.all()[:100]
+                {"username": staff_name(view.user, view.username), "when": practice_time(view.viewed_at)}
+                for view in submission.views.select_related("user")[:100]
             ],
             export_log_url=reverse("enquiry_exports:index"),
             delivery=delivery_rows(submission),
