@@ -33,6 +33,14 @@ def leaves_the_default_language():
 
 
 @pytest.fixture
+def every_cache_off(settings):
+    """Pages rendered whole every time: no page cache and no fragments (what `make bench-render`
+    measures)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def site_tree(db):
     """The home page and its top-level sections, published."""
     return build_site()

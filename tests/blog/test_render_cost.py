@@ -7,13 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from blog.models import BlogIndexPage
 from tests.blog.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def every_cache_off(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_off")]
 
 
 def test_the_home_page_finds_the_blog_once_for_its_feed_link_and_its_latest_articles(client, blog_site):

@@ -7,13 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.practice.test_chrome import set_menu
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def every_cache_off(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_off")]
 
 
 def test_the_navigation_is_built_once_per_page_with_the_fragment_cache_off(client, site_tree):
