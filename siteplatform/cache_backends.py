@@ -75,11 +75,14 @@ class Outage:
             self.refused_logged_at = time.monotonic()
         logger.error("The cache at %s refused a command: %s", self.location, error)
 
-    def succeeded(self):
-        if self.down_since is None:
+    def succeeded(self, started):
+        """An operation that `started` (time.monotonic()) got its answer. One that started
+        before the outage was noticed says nothing about now: under load, a reply sent before
+        Redis died can arrive after another thread saw it die."""
+        if self.down_since is None or started < self.down_since:
             return
         with self.lock:
-            if self.down_since is not None:
+            if self.down_since is not None and started >= self.down_since:
                 logger.warning(
                     "The cache at %s answers again after %.1f s.",
                     self.location,
@@ -124,6 +127,7 @@ class ResilientRedisCache(RedisCache):
         """operation(), or fallback() when Redis cannot be reached or refuses the command."""
         if self.outage.skipping():
             return fallback()
+        started = time.monotonic()
         try:
             result = operation()
         except self.refusal as error:
@@ -134,7 +138,7 @@ class ResilientRedisCache(RedisCache):
         except self.failures as error:
             self.outage.failed(error)
             return fallback()
-        self.outage.succeeded()
+        self.outage.succeeded(started)
         return result
 
     def get(self, key, default=None, version=None):

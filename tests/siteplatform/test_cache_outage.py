@@ -3,7 +3,7 @@
 500, the outage is logged once, and caching resumes when Redis is back.
 
 In process, against a redis-server of the test's own that it kills and restarts; the same
-under load through gunicorn is tests/practice/test_cache_outage_live.py.
+under load through gunicorn is tests/siteplatform/test_cache_outage_live.py.
 """
 
 import logging
@@ -83,3 +83,22 @@ def test_the_rate_limit_falls_back_to_a_per_process_limit(client, site_tree, sha
     statuses = [client.post("/contact/", contact_post_data()).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
     assert Submission.objects.count() == 2
+
+
+def test_an_answer_that_left_redis_before_it_died_does_not_end_the_outage(shared_cache, caplog):
+    """Under load, one thread's reply can arrive after another thread has seen Redis die: that
+    late success says nothing about now, so the outage stays marked and is logged once, not
+    ended and started again (which logged a second "cannot be reached" per process)."""
+    cache = caches["default"]
+
+    def answered_before_the_crash():
+        shared_cache.kill()
+        cache.get("asked-by-another-thread")  # fails, and marks Redis down
+        return "the late answer"
+
+    with caplog.at_level(logging.WARNING):
+        assert cache.guarded(answered_before_the_crash, lambda: None) == "the late answer"
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("cannot be reached" in m for m in messages) == 1, messages
+    assert not any("answers again" in m for m in messages), messages
+    assert not cache.available
