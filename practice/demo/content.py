@@ -92,7 +92,6 @@ SERVICES = [
         "first_session": "<p>We get to know how anxiety shows up for you and agree on a first small goal. Many clients leave the first session with one practical tool to try.</p>",
         "session_fee": 180,
         "session_minutes": 55,
-        "offers_sliding_scale": True,
         "fees_note": "<p>$180 per 55-minute session. A limited number of sliding-scale spots are available; ask us.</p>",
         "approaches": ["Cognitive Behavioral Therapy (CBT)", "Acceptance and Commitment Therapy (ACT)"],
         "faqs": [

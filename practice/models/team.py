@@ -21,6 +21,7 @@ from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
+from practice.models.payment import payment_facts
 from practice.models.renditions import renditions_prefetch
 from practice.models.site_settings import PracticeSettings
 from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS
@@ -62,6 +63,12 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         return self.with_cards().prefetch_related(
             "languages", "specialties", "approaches", "insurance_carriers"
         )
+
+    def payment_facts(self, request=None):
+        """What these clinicians offer in payment (practice.models.payment.PaymentFacts): who
+        offers a sliding scale, which carriers they take; two queries, however many they are."""
+        people = self.select_related(None).order_by("path").prefetch_related("insurance_carriers")
+        return payment_facts(people, request)
 
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")

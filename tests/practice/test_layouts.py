@@ -17,7 +17,10 @@ class AtAGlanceTests(DemoSiteTestCase):
         panel = glance(html)
         self.assertIn('aria-labelledby="glance-heading"', panel)
         self.assertIn("$180 per 55-minute session", panel)
-        self.assertRegex(panel, r"<dt>Sliding scale</dt><dd>Available</dd>")
+        # Read from her clinicians: Grace Kim offers one (tests/practice/test_fees.py).
+        self.assertIn(
+            '<dt>Sliding scale</dt><dd>Available with <a href="/team/grace-kim/">Grace Kim</a></dd>', panel
+        )
         self.assertRegex(panel, r"<dt>Format</dt><dd>In person or telehealth</dd>")
         self.assertIn("free 15-minute call", panel)
         self.assertIn('href="/contact/intake/?service=anxiety-therapy"', panel)
