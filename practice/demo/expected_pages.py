@@ -8,8 +8,11 @@ from practice.demo.content import PRACTICE
 
 SLIDING_SCALE_TEXT = (
     "<h2>Sliding scale</h2>"
-    "<p>Some of our clinicians keep part of their week for a reduced fee, from $90 to $150 for an "
+    "<p>The clinicians named below keep part of their week for a reduced fee, from $90 to $150 for an "
     "individual session. You and your clinician agree on the fee together and look at it again every six months.</p>"
+)
+# After the clinicians who offer one (a block that names them from their pages: never out of date).
+SLIDING_SCALE_HOW_TEXT = (
     "<p><strong>Who can ask:</strong> anyone paying for themselves for whom the full fee would stand in the way of "
     "therapy: students, people between jobs, caregivers, anyone whose budget is stretched. You do not need to "
     "explain why.</p>"
@@ -68,6 +71,8 @@ STANDARD_PAGES = [
                 },
             ),
             ("paragraph", SLIDING_SCALE_TEXT),
+            ("sliding_scale_clinicians", None),
+            ("paragraph", SLIDING_SCALE_HOW_TEXT),
             (
                 "paragraph",
                 "<h2>Self-pay</h2><p>If you pay for yourself, you will receive a Good Faith Estimate of the "

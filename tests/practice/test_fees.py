@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from practice.models import ClinicianPage, InsuranceCarrier, ServicePage
+from practice.demo.translations import publish_demo_translation
+from practice.models import ClinicianPage, InsuranceCarrier, ServicePage, StandardPage
 from tests.factories import ClinicianPageFactory, ServicePageFactory
 from tests.practice.demo_case import DemoSiteTestCase
 
@@ -140,3 +141,45 @@ def test_the_service_page_does_not_query_per_clinician(client, site_tree, django
     with django_assert_max_num_queries(few):
         html = client.get(service.url).content.decode()
     assert len(links(row(glance(html), "Sliding scale"))) == 8
+
+
+class FeesPageTests(DemoSiteTestCase):
+    FEES = "/fees-and-insurance/"
+
+    def sliding_scale_section(self, url=FEES):
+        html = self.client.get(url).content.decode()
+        main = html.split('id="main"', 1)[1].split("</main>", 1)[0]
+        return re.search(r'<p class="sliding-scale-clinicians">.*?</p>', main, re.S).group(0)
+
+    def test_names_the_clinicians_who_offer_a_sliding_scale_instead_of_some(self):
+        html = self.client.get(self.FEES).content.decode()
+        self.assertNotIn("Some of our clinicians", html)
+        offering = ClinicianPage.objects.visible().filter(offers_sliding_scale=True)
+        self.assertTrue(offering)
+        self.assertEqual(
+            sorted(links(self.sliding_scale_section())), sorted((c.url, c.title) for c in offering)
+        )
+
+    def test_a_clinician_starting_a_sliding_scale_is_named_on_the_next_request(self):
+        self.sliding_scale_section()  # fills the page cache
+        anjali = ClinicianPage.objects.get(slug="anjali-mehta")
+        anjali.offers_sliding_scale = True
+        anjali.save_revision().publish()
+        self.assertIn((anjali.url, anjali.title), links(self.sliding_scale_section()))
+
+    def test_says_so_when_nobody_offers_one(self):
+        for clinician in ClinicianPage.objects.filter(offers_sliding_scale=True):
+            clinician.offers_sliding_scale = False
+            clinician.save_revision().publish()
+        section = self.sliding_scale_section()
+        self.assertEqual(links(section), [])
+        self.assertIn("No clinician offers a sliding scale at the moment.", section)
+
+    def test_the_korean_and_hindi_fees_pages_name_them_in_their_language(self):
+        for language in ("ko", "hi"):
+            with self.subTest(language=language):
+                page = StandardPage.objects.get(slug="fees-and-insurance", locale__language_code=language)
+                publish_demo_translation(page)
+                section = self.sliding_scale_section(f"/{language}{self.FEES}")
+                self.assertIn(f'href="/{language}/team/grace-kim/"', section)
+                self.assertNotIn("Clinicians who offer", section)
