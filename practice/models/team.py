@@ -314,13 +314,12 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         return fees.aggregate(lowest=Min("session_fee"))["lowest"]
 
     def profile_terms(self):
-        """The names her page lists: specialties, approaches, languages and payment options,
+        """The names her page lists: specialties, approaches, languages and insurance panels,
         and the lowest fee of her services."""
         return {
             "specialties": self.specialty_list,
             "approaches": [term.name for term in self.approaches.all()],
             "languages": self.language_list,
-            "payment": self.payment_options,
             "insurance": [term.name for term in self.insurance_carriers.all()],
             "fee_label": fee_from_label(self.lowest_session_fee()),
         }

@@ -183,3 +183,46 @@ class FeesPageTests(DemoSiteTestCase):
                 section = self.sliding_scale_section(f"/{language}{self.FEES}")
                 self.assertIn(f'href="/{language}/team/grace-kim/"', section)
                 self.assertNotIn("Clinicians who offer", section)
+
+
+class ClinicianFactsOnceTests(DemoSiteTestCase):
+    """Languages, formats and payment are said once, in the "At a glance" panel, not again in the
+    "Practice details" a few centimeters below it."""
+
+    def profile(self, clinician):
+        html = self.client.get(clinician.url).content.decode()
+        layout = html.split('<div class="page-layout">', 1)[1]
+        layout = re.split(r'<section aria-labelledby="similar-heading">|</article>', layout)[0]
+        # Her bio is her own words (a language may come up in her story): the facts are the rest.
+        return re.sub(
+            r'<div class="page-layout__main">\s*<div class="prose">.*?</div>', "", layout, count=1, flags=re.S
+        )
+
+    def test_languages_formats_and_payment_appear_once(self):
+        for clinician in ClinicianPage.objects.visible():
+            with self.subTest(clinician=clinician.slug):
+                facts = self.profile(clinician)
+                panel = glance(facts)
+                for language in clinician.language_list:
+                    self.assertEqual(facts.count(language), 1, language)
+                    self.assertIn(language, panel)
+                for carrier in clinician.insurance_carriers.all():
+                    self.assertEqual(facts.count(escape(carrier.name)), 1, carrier.name)
+                    self.assertIn(escape(carrier.name), panel)
+                self.assertEqual(len(re.findall(r"<dt>Formats?</dt>", facts)), 1)
+                self.assertEqual(
+                    len(re.findall(r"<dt>(Payment|Self-pay)</dt>", facts)), int(clinician.offers_self_pay)
+                )
+                self.assertEqual(facts.count("<dt>Sliding scale</dt>"), 1)
+
+    def test_the_panel_says_she_welcomes_self_pay(self):
+        clinician = ClinicianPage.objects.get(slug="anjali-mehta")
+        panel = glance(self.client.get(clinician.url).content.decode())
+        self.assertEqual(row(panel, "Self-pay"), "Welcome")
+
+    def test_the_practice_details_keep_what_the_panel_does_not_say(self):
+        clinician = ClinicianPage.objects.get(slug="anjali-mehta")
+        facts = self.profile(clinician)
+        details = facts.split('id="details-heading"', 1)[1]
+        for label in ("Specialties", "Approaches", "Works with", "Licence"):
+            self.assertIn(f"<dt>{label}</dt>", details)
