@@ -70,6 +70,11 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         people = self.select_related(None).order_by("path").prefetch_related("insurance_carriers")
         return payment_facts(people, request)
 
+    def speaking(self, language_name):
+        """Those who hold sessions in the language named (as the Language snippet names it, in
+        any case: "Korean"), in the team page's order."""
+        return self.filter(languages__name__iexact=language_name).order_by("path")
+
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
 
