@@ -15,7 +15,8 @@ KEPT_NOTE = "<p>A sliding scale is available for this service; ask us.</p>"
 def keep_unbacked_ticks_in_the_fee_note(apps, schema_editor):
     ServicePage = apps.get_model("practice", "ServicePage")
     ClinicianPage = apps.get_model("practice", "ClinicianPage")
-    backed = ClinicianPage.objects.filter(offers_sliding_scale=True).values("services")
+    # Not NULL: a clinician offering no service would make NOT IN match nothing.
+    backed = ClinicianPage.objects.filter(offers_sliding_scale=True, services__isnull=False).values("services")
     for service in ServicePage.objects.filter(offers_sliding_scale=True).exclude(pk__in=backed):
         if "sliding" not in (service.fees_note or "").lower():
             service.fees_note = (service.fees_note or "") + KEPT_NOTE
