@@ -153,7 +153,28 @@ def test_on_a_phone_the_count_is_in_view_after_choosing_and_the_address_is_clean
     assert in_view(page.get_by_role("status"))
 
 
-def test_on_a_desktop_the_finder_is_open(live_site, page):
+def test_on_a_desktop_the_finder_is_open_and_sending_it_still_shows_the_count(live_site, page):
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(live_site.url + "/team/")
-    assert page.get_by_role("combobox", name="Language").is_visible()
+    page.get_by_role("combobox", name="Language").select_option(label="Korean")
+    with page.expect_navigation():
+        page.get_by_role("checkbox", name="Only clinicians accepting new clients").press("Enter")
+    assert urlsplit(page.url)[2:] == ("/team/", "language=korean", "results")
+    assert page.get_by_role("combobox", name="Language").is_visible()  # opened again
+    assert in_view(page.get_by_role("status"))
+
+
+def test_without_javascript_the_folded_finder_still_opens_and_filters(live_site, chromium):
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/team/")
+        page.get_by_text("Filter by language, insurance…").click()
+        page.get_by_role("combobox", name="Language").select_option(label="Korean")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show clinicians").click()
+        assert parse_qs(urlsplit(page.url).query) == {"language": ["korean"]}  # blanks are dropped
+        assert urlsplit(page.url).fragment == "results"
+        assert result_names(page) == clinicians(live_site, (SPEAKS, "korean"))
+    finally:
+        context.close()
