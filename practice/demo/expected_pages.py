@@ -100,7 +100,7 @@ LOCATION = {
     "intro": "<p>Our office is in downtown Jersey City, a short walk from the PATH and the light rail. Sessions are also offered by telehealth across New Jersey.</p>",
     "directions": (
         "<p>We are on the 21st floor of 101 Hudson Street, at the corner of Hudson and Montgomery Streets. "
-        "Check in with the lobby desk, take the lift to the 21st floor and turn left: Suite 2100 is the "
+        "Check in with the lobby desk, take the elevator to the 21st floor and turn left: Suite 2100 is the "
         "second door on the right. The waiting room is quiet and private; your clinician will come to meet you.</p>"
     ),
     "transit": (
@@ -110,11 +110,11 @@ LOCATION = {
     ),
     "parking": (
         "<p>The building garage on Montgomery Street has hourly parking (about $12 for two hours) and "
-        "accessible spaces on level 1, next to the lift. Street parking nearby is metered and often full.</p>"
+        "accessible spaces on level 1, next to the elevators. Street parking nearby is metered and often full.</p>"
     ),
     "step_free_access": (
-        "<p>The main entrance on Hudson Street is step-free, with an automatic door. Lifts go to every floor, "
-        "the office doors are at least 90 cm (36 inches) wide, and there is an accessible restroom on our floor. "
+        "<p>The main entrance on Hudson Street has no steps and an automatic door. Elevators go to every floor, "
+        "the office doors are at least 36 inches (90 cm) wide, and there is an accessible restroom on our floor. "
         "If you need anything else to make the visit work, such as a ground-floor room or extra time, tell us "
         "on your first call.</p>"
     ),

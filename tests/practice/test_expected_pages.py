@@ -58,12 +58,12 @@ class AccessibilityStatementTests(DemoSiteTestCase):
 
 
 class LocationPageTests(DemoSiteTestCase):
-    def test_is_a_location_page_with_directions_transit_parking_and_step_free_access(self):
+    def test_is_a_location_page_with_directions_transit_parking_and_wheelchair_access(self):
         response = self.client.get(LOCATION)
         self.assertEqual(response.status_code, 200)
         self.assertIsInstance(response.context["page"], LocationPage)
         text = main_of(response.content.decode())
-        for heading in ("Directions", "Public transit", "Parking", "Step-free access"):
+        for heading in ("Directions", "Public transit", "Parking", "Wheelchair access"):
             self.assertRegex(text, rf"<h2[^>]*>{heading}</h2>")
 
     def test_shows_address_and_hours_from_practice_settings(self):
