@@ -353,9 +353,9 @@ class ConsultationRequestForm(SubmissionForm):
             cleaned_data["insurance_carrier"] = ""
         channel = get("preferred_channel")
         if channel == Submission.Channel.TEXT and not get("consent_text"):
-            self.add_error("consent_text", _("You chose text messages: please tick that we may send texts."))
+            self.add_error("consent_text", _("You chose text messages: please check that we may send texts."))
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
-            self.add_error("consent_email", _("You chose email: please tick that we may email you."))
+            self.add_error("consent_email", _("You chose email: please check that we may email you."))
         return cleaned_data
 
     def fill_extras(self, instance, now):

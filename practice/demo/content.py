@@ -306,7 +306,7 @@ STANDARD_PAGES = [
             "<h2>On a shared device or phone</h2><p>Sign out of your email before you hand the device back, and "
             "remember that emails, texts and calls from us can be seen by others who use it. On the consultation "
             "request you choose how we may reach you: we only leave a voicemail, send a text or send an email if "
-            "you tick that we may, and our messages do not say what they are about.</p>"
+            "you check the box saying we may, and our messages do not say what they are about.</p>"
         ),
     },
 ]
