@@ -137,7 +137,7 @@ class SlidingScaleCliniciansBlock(blocks.StaticBlock):
         icon = "group"
         label = "Clinicians offering a sliding scale"
         admin_text = (
-            "Names the clinicians whose page ticks “Sliding scale” (under Payment), "
+            "Names the clinicians whose page checks “Sliding scale” (under Payment), "
             "as they are when the page is shown."
         )
         template = "components/blocks/sliding_scale_clinicians.html"

@@ -21,7 +21,7 @@ PRACTICE = {
 APPROACHES = [
     (
         "Cognitive Behavioral Therapy (CBT)",
-        "Noticing the thoughts that drive anxiety and insecurity, and practising new ways to respond.",
+        "Noticing the thoughts that drive anxiety and insecurity, and practicing new ways to respond.",
     ),
     (
         "Acceptance and Commitment Therapy (ACT)",
@@ -154,7 +154,7 @@ CLINICIANS = [
             "Acceptance and Commitment Therapy (ACT)",
             "Culturally responsive therapy",
         ],
-        "bio": "<p>I grew up as the eldest daughter of Gujarati immigrants in Edison, and I know how heavy it can be to hold everyone else together. I started We Rise so that women like us could find a therapist who gets it from the first session.</p><p>My work is warm, direct and practical. Together we look at where your patterns come from and practise new ways of showing up for yourself.</p>",
+        "bio": "<p>I grew up as the eldest daughter of Gujarati immigrants in Edison, and I know how heavy it can be to hold everyone else together. I started We Rise so that women like us could find a therapist who gets it from the first session.</p><p>My work is warm, direct and practical. Together we look at where your patterns come from and practice new ways of showing up for yourself.</p>",
     },
     {
         "slug": "grace-kim",
@@ -298,14 +298,14 @@ STANDARD_PAGES = [
             "Back does not return here. On a keyboard, pressing Shift three times does the same. Pages you "
             "opened before the one you leave from can still be in your history: see below.</p>"
             "<h2>Use a private window</h2><p>A private or incognito window does not keep the pages you visit, "
-            "what you type or cookies once you close it. Open one from your browser's menu before you visit us.</p>"
+            "what you type or cookies once you close it. Open one from your browser’s menu before you visit us.</p>"
             "<h2>Clear your history</h2><p>If you did not use a private window, you can delete this website from "
-            "your browser's history in its settings (look for “History” or “Privacy”). Deleting only our pages is "
+            "your browser’s history in its settings (look for “History” or “Privacy”). Deleting only our pages is "
             "less noticeable than clearing everything.</p>"
             "<h2>On a shared device or phone</h2><p>Sign out of your email before you hand the device back, and "
             "remember that emails, texts and calls from us can be seen by others who use it. On the consultation "
             "request you choose how we may reach you: we only leave a voicemail, send a text or send an email if "
-            "you tick that we may, and our messages do not say what they are about.</p>"
+            "you check the box saying we may, and our messages do not say what they are about.</p>"
         ),
     },
 ]

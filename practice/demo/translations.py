@@ -41,7 +41,7 @@ def add_arguments(parser):
     parser.add_argument(
         "--publish-translations",
         action="store_true",
-        help="Also publish the demo's Korean and Hindi pages (for previews and screenshots); "
+        help="Also publish the demo’s Korean and Hindi pages (for previews and screenshots); "
         "their translation reviews still await a clinician.",
     )
 

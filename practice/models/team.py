@@ -224,7 +224,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("photo"),
-        MultiFieldPanel([FieldPanel("license_state"), FieldPanel("license_number")], heading="Licence"),
+        MultiFieldPanel([FieldPanel("license_state"), FieldPanel("license_number")], heading="License"),
         FieldPanel("accepting_new_clients"),
         MultiFieldPanel(
             [

@@ -224,5 +224,5 @@ class ClinicianFactsOnceTests(DemoSiteTestCase):
         clinician = ClinicianPage.objects.get(slug="anjali-mehta")
         facts = self.profile(clinician)
         details = facts.split('id="details-heading"', 1)[1]
-        for label in ("Specialties", "Approaches", "Works with", "Licence"):
+        for label in ("Specialties", "Approaches", "Works with", "License"):
             self.assertIn(f"<dt>{label}</dt>", details)

@@ -90,3 +90,11 @@ class CardTests(DemoSiteTestCase):
     def test_a_service_card_shows_formats_and_fee(self):
         html = self.client.get("/services/").content.decode()
         self.assertIn("<span>$180 per 55-minute session</span>", html)
+
+    def test_a_service_card_separates_format_and_fee(self):
+        html = self.client.get("/services/").content.decode()
+        service = ServicePage.objects.live().get(slug="anxiety-therapy", locale__language_code="en")
+        card = next(c for c in re.findall(r"<article.*?</article>", html, re.S) if service.title in c)
+        meta = re.search(r'<p class="card__meta">(.*?)</p>', card, re.S).group(1)
+        text = " ".join(re.sub(r"<[^>]*>", "", meta).split())
+        self.assertEqual(text, f"{' · '.join(service.formats)} · {service.fee_label}")
