@@ -1,41 +1,22 @@
 """Migrating a site whose clinicians had free-text languages and specialties keeps them, as terms."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.practice.migrations import latest_schema_after, migrate, tree_root  # noqa: F401 - a fixture
 
 BEFORE = [("practice", "0001_initial")]
 AFTER = [("practice", "0004_clinician_finder_drop_free_text")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():
-    """Every app back at its latest migration after the test: a transactional test that ran next
-    on this worker met the schema of 0004 (no quick_exit_url) and failed."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("latest_schema_after")
 def test_free_text_becomes_terms_on_the_page_and_its_revisions():
     apps = migrate(BEFORE)
-    Page = apps.get_model("wagtailcore", "Page")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    Locale = apps.get_model("wagtailcore", "Locale")
     Revision = apps.get_model("wagtailcore", "Revision")
     ClinicianPage = apps.get_model("practice", "ClinicianPage")
-    root = Page.objects.get(depth=1)
+    root, locale = tree_root(apps)
     content_type, _ = ContentType.objects.get_or_create(app_label="practice", model="clinicianpage")
     page = ClinicianPage.objects.create(
         title="Grace Kim",
@@ -43,7 +24,7 @@ def test_free_text_becomes_terms_on_the_page_and_its_revisions():
         path=root.path + "9999",
         depth=2,
         content_type=content_type,
-        locale=Locale.objects.first(),
+        locale=locale,
         credentials="LPC",
         license_number="1",
         bio="<p>Hi</p>",

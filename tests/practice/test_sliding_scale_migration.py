@@ -2,40 +2,22 @@
 its clinicians) without losing what an editor stated, and going back restores the ticks."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.practice.migrations import latest_schema_after, migrate, tree_root  # noqa: F401 - a fixture
 
 BEFORE = [("practice", "0010_translation_review")]
 AFTER = [("practice", "0012_service_sliding_scale_from_clinicians")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():
-    """Every app back at its latest migration after the test, for the tests that run next."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def make_page(apps, model_name, number, **fields):
-    Page = apps.get_model("wagtailcore", "Page")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    Locale = apps.get_model("wagtailcore", "Locale")
-    root = Page.objects.get(depth=1)
+    root, locale = tree_root(apps)
     content_type, _ = ContentType.objects.get_or_create(app_label="practice", model=model_name.lower())
     return apps.get_model("practice", model_name).objects.create(
         path=f"{root.path}{9990 + number:04d}",
         depth=2,
         content_type=content_type,
-        locale=Locale.objects.first(),
+        locale=locale,
         **fields,
     )
 
