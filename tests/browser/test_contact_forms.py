@@ -175,3 +175,17 @@ def test_without_javascript_every_notice_is_on_the_page(live_site, chromium):
             assert page.locator(selector).is_visible(), selector
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "channel", "marked"),
+    [
+        ("/ko/contact/", "0", "label[for=id_email]"),
+        ("/hi/contact/intake/", "2", "label[for=id_consent_text]"),
+    ],
+)
+def test_the_required_marker_speaks_the_page_language(live_site, page, path, channel, marked):
+    page.goto(live_site.url + path)
+    page.check(f"#id_preferred_channel_{channel}")  # Email, or a text message
+    assert page.locator(f"{marked} .field__required").is_visible()
+    assert "(required)" not in page.inner_text("main")
