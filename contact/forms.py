@@ -66,7 +66,7 @@ class SubmissionForm(SpamCheckedForm, forms.ModelForm):
     )
 
     # The order of the error summary follows the page.
-    field_order = ["preferred_name", "email", "phone", "preferred_channel"]
+    field_order = ["preferred_name", "preferred_channel", "email", "phone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -237,16 +237,29 @@ class ConsultationRequestForm(SubmissionForm):
         help_text=_("Only clinicians with space for new clients are listed."),
     )
 
-    field_order = SubmissionForm.field_order + [
+    # What a first call does not need, folded under "Help us prepare (optional)" on the page.
+    prepare_fields = (
         "pronouns",
+        "best_times",
+        "service",
+        "clinician",
+        "session_format",
+        "payment",
+        "insurance_carrier",
+        "heard_about",
+        "note",
+    )
+
+    field_order = SubmissionForm.field_order + [
         "consent_voicemail",
         "consent_text",
         "consent_email",
-        "best_times",
         "client_type",
         "guardian_name",
         "guardian_relationship",
         "location",
+        "pronouns",
+        "best_times",
         "service",
         "clinician",
         "session_format",
@@ -326,11 +339,11 @@ class ConsultationRequestForm(SubmissionForm):
         fields["heard_about"].choices = [("", _("Prefer not to say"))] + list(
             ConsultationRequest.HeardAbout.choices
         )
+        # Optional on the page; left unanswered they mean "Either is fine" and "Not sure yet".
+        fields["session_format"].required = fields["payment"].required = False
         required_messages = {
             "client_type": _("Please tell us who the therapy is for."),
             "location": _("Please tell us where you will be during sessions."),
-            "session_format": _("Please choose a format, or “Either is fine”."),
-            "payment": _("Please choose how you expect to pay, or “Not sure yet”."),
         }
         for name, message in required_messages.items():
             fields[name].error_messages["required"] = message
@@ -351,12 +364,20 @@ class ConsultationRequestForm(SubmissionForm):
                 self.add_error("insurance_carrier", _("Please tell us your insurance company."))
         else:
             cleaned_data["insurance_carrier"] = ""
+        if "session_format" not in self.errors and not get("session_format"):
+            cleaned_data["session_format"] = ConsultationRequest.Format.EITHER
+        if "payment" not in self.errors and not get("payment"):
+            cleaned_data["payment"] = ConsultationRequest.Payment.UNSURE
         channel = get("preferred_channel")
         if channel == Submission.Channel.TEXT and not get("consent_text"):
             self.add_error("consent_text", _("You chose text messages: please check that we may send texts."))
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
             self.add_error("consent_email", _("You chose email: please check that we may email you."))
         return cleaned_data
+
+    def prepare_has_errors(self):
+        """Whether a folded answer needs fixing: the page then shows the fold open."""
+        return any(name in self.errors for name in self.prepare_fields)
 
     def fill_extras(self, instance, now):
         data = self.cleaned_data

@@ -2,7 +2,6 @@
 saving and queueing in `contact.services`."""
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -10,15 +9,12 @@ from django.views.decorators.http import require_http_methods
 from contact.forms import ConsultationRequestForm, ContactForm
 from contact.services import RateLimited, submission_create, submission_discard
 from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited
+from contact.thanks import reply_channel, thanks_url, while_you_wait
 
 FORM_PAGES = {
     "contact": {"form_class": ContactForm, "template": "contact/contact_form.html"},
     "consultation": {"form_class": ConsultationRequestForm, "template": "contact/intake_form.html"},
 }
-
-
-def _thanks_url(kind):
-    return f"{reverse('contact:thanks')}?sent={kind}"
 
 
 def _form_page(request, kind):
@@ -30,14 +26,14 @@ def _form_page(request, kind):
         if form.is_honeypot_filled():
             # Spam is discarded quietly: the bot sees the same page a person would.
             submission_discard(request=request)
-            return redirect(_thanks_url(kind))
+            return redirect(thanks_url(kind, request.POST.get("preferred_channel", "")))
         if form.is_valid():
             try:
                 submission_create(form=form, request=request)
             except RateLimited:
                 pass
             else:
-                return redirect(_thanks_url(kind))
+                return redirect(thanks_url(kind, form.cleaned_data["preferred_channel"]))
         # A client past the limit hears so even with mistakes in the form: fixing them won't help.
         if is_rate_limited(request):
             form.add_error(None, RATE_LIMITED_MESSAGE)
@@ -79,4 +75,10 @@ def intake(request):
 @require_http_methods(["GET", "HEAD"])
 def thanks(request):
     kind = "consultation" if request.GET.get("sent") == "consultation" else "contact"
-    return render(request, "contact/thanks.html", {"kind": kind})
+    context = {
+        "kind": kind,
+        "channel": reply_channel(request.GET.get("reply")),
+        "reading": while_you_wait(request),
+        "hide_header_cta": True,  # the visitor has just asked: no second booking button
+    }
+    return render(request, "contact/thanks.html", context)

@@ -4,8 +4,9 @@
  *   (without JavaScript they are always shown, with a hint saying when they apply).
  * - Marks what the current answers make necessary ([data-required-when="name=value|value"]:
  *   the email or phone for the chosen channel, its consent, a child's guardian, the insurance
- *   company) with "(required)" and the `required` attribute, as the answers change, so a
- *   visitor sees everything the server will ask for before sending. The server still checks. */
+ *   company) with the page's own word for "(required)" (the form's data-required-label, in the
+ *   visitor's language) and the `required` attribute, as the answers change, so a visitor sees
+ *   everything the server will ask for before sending. The server still checks. */
 (function () {
   "use strict";
 
@@ -34,16 +35,16 @@
     return rule[1].split("|").indexOf(checkedValue(form, rule[0])) !== -1;
   }
 
-  function markRequired(wrapper, needed) {
+  function markRequired(wrapper, needed, word) {
     wrapper.querySelectorAll("input, select, textarea").forEach(function (control) {
       control.required = needed;
     });
     var label = wrapper.querySelector("legend, label");
     var marker = wrapper.querySelector(".field__required");
-    if (needed && !marker && label) {
+    if (needed && !marker && label && word) {
       marker = document.createElement("span");
       marker.className = "field__required";
-      marker.textContent = " (required)";
+      marker.textContent = " " + word;
       label.appendChild(marker);
     } else if (!needed && marker) {
       marker.parentNode.removeChild(marker);
@@ -53,13 +54,14 @@
   document.querySelectorAll("form.contact-form").forEach(function (form) {
     var sections = Array.prototype.slice.call(form.querySelectorAll("[data-reveal-when]"));
     var dependents = Array.prototype.slice.call(form.querySelectorAll("[data-required-when]"));
+    var requiredWord = form.getAttribute("data-required-label") || "";
     function update() {
       sections.forEach(function (section) {
         section.hidden = !(ruleHolds(form, section, "data-reveal-when") || hasError(section));
       });
       dependents.forEach(function (wrapper) {
         var hiddenSection = wrapper.closest("[hidden]");
-        markRequired(wrapper, !hiddenSection && ruleHolds(form, wrapper, "data-required-when"));
+        markRequired(wrapper, !hiddenSection && ruleHolds(form, wrapper, "data-required-when"), requiredWord);
       });
     }
     form.addEventListener("change", update);

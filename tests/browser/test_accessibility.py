@@ -74,12 +74,20 @@ def clinician_preselected_and_texts_chosen(page):
     expect(page.locator("#id_consent_text")).to_be_visible()
 
 
+def help_us_prepare_open(page):
+    """The consultation request's optional questions unfolded."""
+    page.locator("details.form-more > summary").click()
+    expect(page.locator("#id_payment_0")).to_be_visible()
+
+
 def self_pay_chosen(page):
+    help_us_prepare_open(page)
     choose(page, "#id_payment_1")
     expect(page.locator("#good-faith-estimate-notice")).to_be_visible()
 
 
 def insurance_chosen(page):
+    help_us_prepare_open(page)
     choose(page, "#id_payment_0")
     expect(page.locator("#id_insurance_carrier")).to_be_visible()
 

@@ -54,7 +54,7 @@ def send_request(site, **overrides):
     time.sleep(MIN_FILL_SECONDS + 0.2)
     status, body, location = client.post("/contact/intake/", {**hidden, **intake_answers(**overrides)})
     assert status == 302, body[:2000]
-    assert location == "/contact/thanks/?sent=consultation"
+    assert location.startswith("/contact/thanks/?sent=consultation&reply=")
     status, thanks = client.get(location)
     assert status == 200
     [(number,)] = site.query("SELECT MAX(id) FROM contact_submission")

@@ -5,8 +5,9 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from contact.models import ConsultationRequest, ContactMessage, Submission
-from practice.models import PracticeSettings
+from practice.models import LocationPage, PracticeSettings
 from tests.contact.factories import contact_post_data, intake_post_data
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_valid_contact_message_is_saved_and_thanks_the_visitor(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/contact/", contact_post_data(email_receipt="on"))
     assert response.status_code == 302
-    assert response["Location"] == "/contact/thanks/?sent=contact"
+    assert response["Location"].startswith("/contact/thanks/?sent=contact&reply=")
     assert ContactMessage.objects.count() == 1
     queued = DBTaskResult.objects.filter(task_path="contact.notifications.notification_deliver")
     assert sorted(row.args_kwargs["kwargs"]["message"] for row in queued) == ["staff", "visitor"]
@@ -162,3 +163,158 @@ def test_the_error_summary_is_calm(client, intake_site):
     html = client.post("/contact/intake/", intake_post_data(location="")).content.decode()
     assert "Please check" in html and "Nothing is lost" in html
     assert "There is a problem" not in html
+
+
+FOLDED = (
+    "pronouns",
+    "best_times",
+    "service",
+    "clinician",
+    "session_format",
+    "payment",
+    "heard_about",
+    "note",
+)
+FIRST_CALL = (
+    "preferred_name",
+    "email",
+    "phone",
+    "preferred_channel",
+    "consent_voicemail",
+    "consent_text",
+    "consent_email",
+    "client_type",
+    "location",
+    "acknowledge_not_emergency",
+    "acknowledge_privacy",
+)
+
+
+def help_us_prepare(html):
+    """The markup of the consultation request's "Help us prepare" fold."""
+    start = html.index('<details class="form-more"')
+    return html[start : html.index("</details>", start)]
+
+
+def first_call_answers(channel):
+    """Only the answers the open part of the consultation request asks for, for one channel."""
+    data = intake_post_data(preferred_channel=channel)
+    for name in FOLDED:
+        data.pop(name)
+    data.update({"email": "", "phone": "", "consent_voicemail": ""})
+    if channel == "email":
+        data.update(email="mei.private@example.com", consent_email="on")
+    else:
+        data.update(phone="201-555-0123", consent_voicemail="on" if channel == "phone" else "")
+        if channel == "text":
+            data["consent_text"] = "on"
+    return data
+
+
+@pytest.mark.parametrize("channel", ["email", "phone", "text"])
+def test_a_consultation_request_with_only_what_a_first_call_needs_goes_through(client, intake_site, channel):
+    response = client.post("/contact/intake/", first_call_answers(channel))
+    assert response.status_code == 302, response.content.decode()
+    request = ConsultationRequest.objects.get()
+    assert request.preferred_channel == channel
+    # Left unanswered, format and payment keep their "no preference" answers.
+    assert request.session_format == "either" and request.payment == "unsure"
+
+
+def test_the_consultation_request_folds_what_a_first_call_does_not_need(client, intake_site):
+    html = client.get("/contact/intake/").content.decode()
+    fold = help_us_prepare(html)
+    assert "Help us prepare" in fold and "(optional)" in fold
+    assert '<details class="form-more" open' not in html
+    for name in FOLDED + ("insurance_carrier",):
+        assert f'name="{name}"' in fold, name
+    for name in FIRST_CALL:
+        assert f'name="{name}"' in html and f'name="{name}"' not in fold, name
+    assert 'id="good-faith-estimate-notice"' in fold  # self-pay still shows the estimate notice
+
+
+def test_an_error_in_a_folded_question_opens_the_fold(client, intake_site):
+    response = client.post("/contact/intake/", intake_post_data(payment="insurance", insurance_carrier=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<details class="form-more" open' in html
+    assert 'id="id_insurance_carrier_error"' in help_us_prepare(html)
+    response = client.post("/contact/intake/", intake_post_data(location=""))
+    assert '<details class="form-more" open' not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/contact/", "/contact/intake/"])
+def test_the_forms_ask_how_to_reach_before_the_details_it_needs(client, intake_site, url):
+    html = client.get(url).content.decode()
+    channel, email, phone = (html.index(f'name="{name}"') for name in ("preferred_channel", "email", "phone"))
+    assert channel < email < phone
+    assert 'data-reveal-when="preferred_channel=email"' in html
+    assert 'data-reveal-when="preferred_channel=phone|text"' in html
+
+
+@pytest.mark.parametrize("url", ["/contact/", "/contact/intake/"])
+def test_the_forms_offer_a_call_and_say_what_happens_next_before_the_form(client, intake_site, url):
+    practice = PracticeSettings.load()
+    practice.phone, practice.hours = "(201) 555-0142", "Monday to Thursday, 9 am to 8 pm"
+    practice.save()
+    html = client.get(url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    talk = main.index("Prefer to talk?")
+    assert talk < main.index("<form")
+    call = main.index('href="tel:2015550142"', talk)
+    assert call < main.index("Monday to Thursday, 9 am to 8 pm", talk) < main.index("<form")
+    assert "What happens next" in main
+
+
+def sent(client, url, data):
+    """Posts a form and follows the redirect to the thank-you page; that page's HTML."""
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()
+    location = response["Location"]
+    for private in (data.get("email"), data.get("phone"), data.get("preferred_name")):
+        if private:
+            assert private not in location and private.split("@")[0] not in location
+    return client.get(location).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("channel", "says", "kind"),
+    [
+        ("email", "We email you within two business days", "consultation"),
+        ("phone", "We call you within two business days", "consultation"),
+        ("text", "We text you within two business days", "consultation"),
+        ("email", "We email you within two business days", "contact"),
+        ("phone", "We call you within two business days", "contact"),
+        ("text", "We text you within two business days", "contact"),
+    ],
+)
+def test_the_thank_you_page_follows_the_chosen_way_to_reach(client, intake_site, channel, says, kind):
+    practice = PracticeSettings.load()
+    practice.phone, practice.response_time_text = "(201) 555-0142", "within two business days"
+    practice.save()
+    if kind == "consultation":
+        html = sent(client, "/contact/intake/", first_call_answers(channel))
+    else:
+        phone = "" if channel == "email" else "201-555-0123"
+        html = sent(client, "/contact/", contact_post_data(preferred_channel=channel, phone=phone))
+    assert says in html
+    assert ("spam folder" in html) == (channel == "email")
+    assert 'href="tel:2015550142"' in html
+
+
+def test_the_thank_you_page_without_a_submission_stays_neutral(client, site_tree):
+    html = client.get("/contact/thanks/?sent=consultation&reply=forged").content.decode()
+    assert "We reach out" in html and "spam folder" not in html
+
+
+def test_the_thank_you_page_offers_reading_and_no_booking_button(client, intake_site):
+    fees = StandardPageFactory(parent=intake_site.home, title="Fees & insurance", slug="fees-and-insurance")
+    location = LocationPage(title="Visiting our office", slug="location")
+    intake_site.home.add_child(instance=location)
+    html = client.get("/contact/thanks/?sent=consultation").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "While you wait" in main
+    for url in ("/services/", fees.url, location.url):
+        assert f'href="{url}"' in main, url
+    header = html[html.index("<header") : html.index("</header>")]
+    assert "Free consultation" not in header and "header-cta" not in header

@@ -1,0 +1,61 @@
+"""The thank-you page's two answers: which way the visitor asked to be reached, and what they
+might read while they wait.
+
+The way to reach them travels in the redirect as a signed, short-lived value (`reply=`) made from
+the submission: no name, address or number is ever in the address, no cookie is set (visitors
+never get a session; see siteplatform/page_cache.py), and a stale, forged or missing value leaves
+the page's wording neutral.
+"""
+
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import Locale, Page
+
+from contact.models import Submission
+from practice.models import LocationPage, ServicesIndexPage
+
+SALT = "contact.thanks.reply"
+MAX_AGE_SECONDS = 60 * 60
+FEES_SLUG = "fees-and-insurance"
+
+
+def thanks_url(kind, channel=""):
+    """The thank-you page's address for a `kind` of form sent, remembering a valid `channel`."""
+    query = {"sent": kind}
+    if channel in Submission.Channel.values:
+        query["reply"] = signing.dumps(channel, salt=SALT, compress=False)
+    return f"{reverse('contact:thanks')}?{urlencode(query)}"
+
+
+def reply_channel(value):
+    """The channel a `reply=` value names, or "" when it is missing, stale or not ours."""
+    try:
+        channel = signing.loads(value or "", salt=SALT, max_age=MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return ""
+    return channel if channel in Submission.Channel.values else ""
+
+
+def _in_language(queryset):
+    """The first live, public page of `queryset` in the active language, else in the default one."""
+    active, default = Locale.get_active(), Locale.get_default()
+    pages = list(queryset.live().public().filter(locale__in={active.pk, default.pk}).order_by("path")[:4])
+    return next((page for page in pages if page.locale_id == active.pk), pages[0] if pages else None)
+
+
+def while_you_wait(request):
+    """(title, url) of each page worth reading before the first call, when live: the services
+    (each says what a first session is like), fees and insurance, and the office."""
+    links = []
+    services = _in_language(ServicesIndexPage.objects.all())
+    if services:
+        links.append(
+            (gettext("What to expect in a first session, service by service"), services.get_url(request))
+        )
+    for page in (_in_language(Page.objects.filter(slug=FEES_SLUG)), _in_language(LocationPage.objects.all())):
+        if page:
+            links.append((page.title, page.get_url(request)))
+    return links
