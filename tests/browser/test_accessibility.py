@@ -240,8 +240,8 @@ def test_staff_screen_has_no_axe_violations(live_site, page, staff_cookies, enqu
     check(page, live_site.url + screen.path.format(enquiry=enquiry), screen, width)
 
 
-# Last in the module on purpose: once `translated` has published the other languages, the rest
-# of this module's tests on the worker would see them too.
+# Last in the module on purpose: once `translated` has published the Korean article, the rest
+# of this module's tests on the worker would see it too.
 @pytest.mark.parametrize(("screen", "width"), matrix(TRANSLATED))
 def test_translated_screen_has_no_axe_violations(translated, page, screen, width):
     check(page, translated.url + screen.path, screen, width)

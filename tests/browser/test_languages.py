@@ -4,8 +4,8 @@ the enquiry intact, every page's hreflang links name exactly the languages it ex
 the top bar keeps its row on a phone (axe runs on the Korean and Hindi pages and forms in
 test_accessibility.py).
 
-The demo's Korean and Hindi pages are drafts awaiting a clinician's review; the `translated`
-fixture (tests/browser/conftest.py) publishes them on the live site for this module's tests.
+The demo publishes its Korean and Hindi pages (awaiting a clinician's review); the `translated`
+fixture (tests/browser/conftest.py) adds the demo article in Korean for this module's tests.
 """
 
 import json
