@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
 from practice.blocks import LinkBlock
+from siteplatform.i18n import in_default_language
 
 # The shipped reply promise, translated for each visitor until staff write their own (marked
 # here, translated where it is shown: the field's default stays this English text).
@@ -107,11 +108,15 @@ class PracticeSettings(BaseGenericSetting):
 
     @property
     def response_time_display(self):
-        """The reply promise in the active language while it is the shipped default; else as
-        staff wrote it."""
+        """The reply promise, to fit "We reply …", the same promise in every language: the shipped
+        default translated; staff's own words in English; in another language, which their
+        English words cannot stand inside, a translated "within N hours"."""
         if self.response_time_text == RESPONSE_TIME_DEFAULT:
             return gettext(RESPONSE_TIME_DEFAULT)
-        return self.response_time_text
+        if in_default_language():
+            return self.response_time_text
+        hours = self.response_time_hours
+        return ngettext("within %(hours)s hour", "within %(hours)s hours", hours) % {"hours": hours}
 
     @property
     def own_portal_label(self):

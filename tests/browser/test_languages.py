@@ -88,6 +88,19 @@ def test_an_untranslated_page_switches_to_its_english_fallback_with_a_note(trans
     assert not page.context.cookies(), "switching sets no cookie"
 
 
+def test_on_a_phone_the_fallback_note_is_inside_the_page_container(live_site, page):
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/ko/team/")
+    note = page.locator(".translation-note")
+    expect(note).to_be_visible()
+    box = note.bounding_box()
+    container = page.locator("main h1").bounding_box()
+    assert box["x"] >= 16 and box["x"] + box["width"] <= PHONE["width"] - 16, "off the screen's edges"
+    assert abs(box["x"] - container["x"]) <= 1, "lined up with the page's heading"
+    padding = note.evaluate("n => parseFloat(getComputedStyle(n).paddingInlineStart)")
+    assert padding >= 8, "the words are padded inside the note's box"
+
+
 @pytest.fixture(scope="module")
 def coordinator(translated):
     username = f"intake-ko-{uuid.uuid4().hex[:8]}"
