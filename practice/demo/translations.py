@@ -25,11 +25,12 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from practice.demo import translations_hi, translations_ko
-from practice.models import TranslationReview
+from practice.models import PracticeSettings, PracticeWording, TranslationReview
 
 DEMO_TRANSLATOR = "Demo translation (machine-assisted)"
 TOOL_NAME = "Demo translation"
 STRINGS = {"ko": translations_ko.STRINGS, "hi": translations_hi.STRINGS}
+PRACTICE_WORDING = {"ko": translations_ko.PRACTICE_WORDING, "hi": translations_hi.PRACTICE_WORDING}
 # The one service translated: both the clinician who speaks Korean and the one who speaks Hindi offer it.
 SERVICE_SLUG = "cultural-identity-and-life-transitions"
 # Segments kept as they are: the slug keeps a translated page's address the English one under /ko/ or /hi/.
@@ -145,12 +146,22 @@ def publish_demo_translation(translated):
     return True
 
 
+def ensure_practice_wording(locales):
+    """The practice's tagline and hours in each language, where staff have no words for it yet."""
+    practice = PracticeSettings.load()
+    for locale in locales:
+        PracticeWording.objects.get_or_create(
+            settings=practice, locale=locale, defaults=PRACTICE_WORDING[locale.language_code]
+        )
+
+
 def load(home, services_index, pages, *, draft_translations=False):
     """Translate the demo's pages into each language with a data module; returns a summary line."""
     service = services_index.get_children().filter(slug=SERVICE_SLUG).first()
     originals = [home, services_index, service, pages.get("fees-and-insurance")]
     originals = [page.specific for page in originals if page is not None]  # parents before children
     locales = demo_locales()
+    ensure_practice_wording(locales)
     created, published, skipped = 0, 0, []
     for page in originals:
         source = None

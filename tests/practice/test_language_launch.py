@@ -9,6 +9,7 @@ import pytest
 from practice.models import PracticeSettings
 from tests.factories import ServicePageFactory
 from tests.practice import test_i18n
+from tests.practice.demo_case import DemoSiteTestCase
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,60 @@ def test_an_own_english_promise_without_a_translation_is_said_in_hours_in_korean
     assert "24시간 이내에" in html
     assert "by the end of the next business day" not in html
     assert "by the end of the next business day" in client.get("/contact/").content.decode()
+
+
+def practice_with_korean_words(**words):
+    from wagtail.models import Locale
+
+    from practice.models import PracticeWording
+
+    practice = PracticeSettings.load()
+    practice.tagline = "Therapy for every part of who you are"
+    practice.address = "12 Church Street\nMontclair, NJ 07042"
+    practice.hours = "Monday to Friday, 9 am to 5 pm"
+    practice.save()
+    PracticeWording.objects.create(settings=practice, locale=Locale.objects.get(language_code="ko"), **words)
+    return practice
+
+
+def test_the_practices_words_are_shown_in_korean_where_staff_wrote_them(client, korean):
+    practice_with_korean_words(
+        tagline="당신의 모든 모습을 위한 상담", hours="월요일~금요일, 오전 9시~오후 5시"
+    )
+    html = client.get("/ko/").content.decode()
+    assert "<p>당신의 모든 모습을 위한 상담</p>" in html
+    assert '<p class="site-footer__hours">월요일~금요일, 오전 9시~오후 5시</p>' in html
+    # Left empty in Korean: the English, marked as English for screen readers.
+    assert '<span lang="en">12 Church Street<br>Montclair, NJ 07042</span>' in html
+    english = client.get("/").content.decode()
+    assert "Therapy for every part of who you are" in english
+    assert "당신의" not in english
+    assert "Therapy for every part of who you are" in client.get("/hi/").content.decode()
+
+
+def test_a_korean_reply_promise_written_by_staff_is_used_in_korean(client, korean):
+    practice_with_korean_words(response_time_text="하루 안에")
+    assert "하루 안에" in client.get("/ko/contact/").content.decode()
+
+
+class DemoWordsTests(DemoSiteTestCase):
+    def test_the_demo_fills_korean_and_hindi_words(self):
+        footer = r'<footer class="site-footer".*?</footer>'
+        korean_footer = re.search(footer, self.client.get("/ko/").content.decode(), re.S).group(0)
+        self.assertIn("뉴저지", korean_footer)
+        self.assertIn("월요일", korean_footer)
+        hindi_footer = re.search(footer, self.client.get("/hi/").content.decode(), re.S).group(0)
+        self.assertIn("सोमवार", hindi_footer)
+        self.assertIn("Monday", re.search(footer, self.client.get("/").content.decode(), re.S).group(0))
+
+
+def test_staff_find_the_other_languages_beside_the_english_settings(client, site_tree):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("owner", "owner@example.org", "pw"))
+    html = client.get(
+        f"/admin/settings/practice/practicesettings/{PracticeSettings.load().pk}/"
+    ).content.decode()
+    assert "In other languages" in html
+    assert "A field left empty shows the English one." in html
+    assert 'name="wordings-TOTAL_FORMS"' in html
