@@ -120,3 +120,35 @@ def test_staff_find_the_other_languages_beside_the_english_settings(client, site
     assert "In other languages" in html
     assert "A field left empty shows the English one." in html
     assert 'name="wordings-TOTAL_FORMS"' in html
+
+
+def person_cards(html):
+    return re.findall(r'<article class="card card--person">.*?</article>', html, re.S)
+
+
+def card_titles(html):
+    return [
+        re.search(r'<a class="card__link" href="[^"]*">([^<]+)</a>', card).group(1)
+        for card in person_cards(html)
+    ]
+
+
+class SpeakersFirstTests(DemoSiteTestCase):
+    def test_the_korean_home_lists_the_korean_speaking_clinician_first_saying_so(self):
+        self.assertEqual(card_titles(self.client.get("/").content.decode())[0], "Anjali Mehta")
+        html = self.client.get("/ko/").content.decode()
+        self.assertEqual(card_titles(html)[0], "Grace Kim")
+        cards = person_cards(html)
+        self.assertIn('<p class="card__speaks">사용 언어: 한국어</p>', cards[0])
+        self.assertNotIn("card__speaks", "".join(cards[1:]))
+        self.assertNotIn("card__speaks", self.client.get("/").content.decode())
+
+    def test_the_hindi_home_lists_the_hindi_speaking_clinician_first_saying_so(self):
+        html = self.client.get("/hi/").content.decode()
+        self.assertEqual(card_titles(html)[0], "Anjali Mehta")
+        self.assertIn('<p class="card__speaks">भाषा: हिंदी</p>', html)
+
+    def test_the_korean_team_page_lists_korean_speakers_first(self):
+        titles = card_titles(self.client.get("/ko/team/").content.decode())
+        self.assertEqual(titles[0], "Grace Kim")
+        self.assertEqual(card_titles(self.client.get("/team/").content.decode())[0], "Anjali Mehta")
