@@ -101,6 +101,21 @@ def test_on_a_phone_the_fallback_note_is_inside_the_page_container(live_site, pa
     assert padding >= 8, "the words are padded inside the note's box"
 
 
+@pytest.mark.parametrize("width", [320, 390, 1440])
+def test_the_hindi_header_button_is_readable_and_fits(live_site, page, width):
+    """Devanagari's vowel signs need more size than Latin letters: the header's consultation
+    button is at least 14 px in Hindi, and still fits the header on a small phone."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_site.url + "/hi/")
+    button = page.locator(".site-header .header-cta")
+    size = button.evaluate("b => parseFloat(getComputedStyle(b).fontSize)")
+    assert size >= 14, size
+    box = button.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    body = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    assert body > 17, "Devanagari body text a touch larger than Latin (17 px)"
+
+
 @pytest.fixture(scope="module")
 def coordinator(translated):
     username = f"intake-ko-{uuid.uuid4().hex[:8]}"
