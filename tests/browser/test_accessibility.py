@@ -163,6 +163,7 @@ TRANSLATED = [
         ("contact-error", "/contact/", submitted_empty),
         ("intake", "/contact/intake/", as_loaded),
         ("intake-error", "/contact/intake/", submitted_empty),
+        ("team-in-english", "/team/", as_loaded),  # not translated: the English with the note
     ]
 ]
 
