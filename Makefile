@@ -64,7 +64,7 @@ migrate: install
 	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput
 
 demo: migrate  ## Load the demo content (safe to run again)
-	DEBUG=$${DEBUG:-True} $(PY) manage.py load_demo_content
+	DEBUG=$${DEBUG:-True} $(PY) manage.py load_demo_content --sample-enquiries
 
 site-url: demo  ## Point the Site record (sitemap, canonical links) at SITE_URL
 	SITE_URL=$(PUBLIC_URL) DEBUG=$${DEBUG:-True} $(PY) manage.py sync_site_url

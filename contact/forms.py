@@ -34,7 +34,7 @@ def strip_control_characters(value, *, multi_line=False):
 
 
 CLINICAL_WARNING = _(
-    "Please don't include health details, symptoms or history here: we will talk about what brings "
+    "Please don’t include health details, symptoms or history here: we will talk about what brings "
     "you in on the call."
 )
 
@@ -278,7 +278,7 @@ class ConsultationRequestForm(SubmissionForm):
             "preferred_name": _("Preferred name"),
             "email": _("Email address"),
             "client_type": _("Who is the therapy for?"),
-            "guardian_name": _("Parent or guardian's full name"),
+            "guardian_name": _("Parent or guardian’s full name"),
             "guardian_relationship": _("Your relationship to the child"),
             "location": _("Where will you be during sessions?"),
             "session_format": _("Which format would you prefer?"),
@@ -294,7 +294,7 @@ class ConsultationRequestForm(SubmissionForm):
             "pronouns": _("For example: she/her, they/them."),
             "guardian_name": _("We reach out to the parent or guardian, using the contact details above."),
             "insurance_carrier": _(
-                "Just the company's name, for example Aetna. We will ask for details later."
+                "Just the company’s name, for example Aetna. We will ask for details later."
             ),
             "location": _(
                 "Our clinicians are licensed in New Jersey, so where you are physically during sessions "
@@ -340,7 +340,7 @@ class ConsultationRequestForm(SubmissionForm):
         get = cleaned_data.get
         if get("client_type") == ConsultationRequest.ClientType.CHILD:
             if not get("guardian_name") and "guardian_name" not in self.errors:
-                self.add_error("guardian_name", _("Please give the parent's or guardian's name."))
+                self.add_error("guardian_name", _("Please give the parent’s or guardian’s name."))
             if not get("guardian_relationship") and "guardian_relationship" not in self.errors:
                 self.add_error("guardian_relationship", _("Please tell us your relationship to the child."))
         else:
@@ -353,9 +353,9 @@ class ConsultationRequestForm(SubmissionForm):
             cleaned_data["insurance_carrier"] = ""
         channel = get("preferred_channel")
         if channel == Submission.Channel.TEXT and not get("consent_text"):
-            self.add_error("consent_text", _("You chose text messages: please tick that we may send texts."))
+            self.add_error("consent_text", _("You chose text messages: please check that we may send texts."))
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
-            self.add_error("consent_email", _("You chose email: please tick that we may email you."))
+            self.add_error("consent_email", _("You chose email: please check that we may email you."))
         return cleaned_data
 
     def fill_extras(self, instance, now):

@@ -114,6 +114,35 @@ class InsuranceCarriersBlock(blocks.StructBlock):
         )
 
 
+class SlidingScaleCliniciansBlock(blocks.StaticBlock):
+    """The clinicians whose pages say they offer a sliding scale, linked: the fees page names
+    them from the one place it is kept, so it stays true when a clinician starts or stops."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["clinicians"] = cached_fragment(
+            "sliding-scale-clinicians", lambda: self.clinicians(request), request=request
+        )
+        return context
+
+    @staticmethod
+    def clinicians(request):
+        """[(name, url)] of the visible clinicians who offer a sliding scale: one query."""
+        ClinicianPage = apps.get_model("practice", "ClinicianPage")
+        offering = ClinicianPage.objects.visible().filter(offers_sliding_scale=True)
+        return [(person.title, person.get_url(request)) for person in offering.order_by("path")]
+
+    class Meta:
+        icon = "group"
+        label = "Clinicians offering a sliding scale"
+        admin_text = (
+            "Names the clinicians whose page checks “Sliding scale” (under Payment), "
+            "as they are when the page is shown."
+        )
+        template = "components/blocks/sliding_scale_clinicians.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The body of standard pages (service pages have their own fields and an FAQ stream)."""
 
@@ -122,6 +151,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     image = ImageWithCaptionBlock()
     insurance_carriers = InsuranceCarriersBlock()
+    sliding_scale_clinicians = SlidingScaleCliniciansBlock()
 
 
 class FAQStreamBlock(blocks.StreamBlock):

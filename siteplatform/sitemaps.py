@@ -37,7 +37,7 @@ class LocalizedSitemap(Sitemap):
         return pages.live().public().exclude(untranslated).order_by("path")
 
     def items(self):
-        return self.pages().defer_streamfields().specific()
+        return self.pages().specific(defer=True)
 
 
 class SitemapSection(LocalizedSitemap):

@@ -57,7 +57,7 @@ def load(*, articles=0, categories=0, tags=0, **options):
     """Create the blog's demo content where missing; returns a summary line."""
     home = HomePage.objects.first()
     if home is None:
-        raise CommandError("The blog demo needs the practice's home page; load the practice demo first.")
+        raise CommandError("The blog demo needs the practice’s home page; load the practice demo first.")
     blog = ensure_index(home)
     named = {name: ensure_category(name, description) for name, description in CATEGORIES.items()}
     clinicians = list(ClinicianPage.objects.live().order_by("path"))

@@ -6,6 +6,7 @@ the delivery details of the emails about it. Every opening of the page is logged
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -21,6 +22,7 @@ from contact.services import (
     submission_record_view,
     submission_update_status,
 )
+from practice.models import ClinicianPage
 
 # Session key: the enquiry whose page a save is about to show again (not a new opening).
 SHOWN_AFTER_SAVE = "enquiry_shown_after_save"
@@ -136,6 +138,22 @@ def staff_name(user, username):
     return (user.get_full_name() if user else "") or username
 
 
+def language_speakers(submission):
+    """For an enquiry sent in another language of the site (/ko/, /hi/): the language's name and
+    the visible clinicians who speak it, [(name, page address, accepting new clients)], so the
+    coordinator can match the first call. None for an enquiry in the default language."""
+    if submission.language == settings.LANGUAGE_CODE:
+        return None
+    language = submission.language_name
+    clinicians = ClinicianPage.objects.visible().speaking(language).select_related(None)
+    return {
+        "language": language,
+        "clinicians": [
+            (person.display_name, person.get_url(), person.accepting_new_clients) for person in clinicians
+        ],
+    }
+
+
 class SubmissionInspectView(InspectView):
     template_name = "contact/admin/inspect.html"
     page_title = "Enquiry"
@@ -167,6 +185,7 @@ class SubmissionInspectView(InspectView):
             hours=hours,
             reach=reach_context(submission),
             asks=asks_context(submission),
+            speakers=language_speakers(submission),
             update_form=update_form or self.get_update_form(),
             update_url=reverse("enquiries:update", args=[submission.pk]),
             notes=[

@@ -145,7 +145,7 @@ def ensure_location(home):
         return existing
     map_image = get_or_create_image(
         "Location placeholder",
-        "Abstract illustration standing in for the practice's own map or photo of the entrance",
+        "Abstract illustration standing in for the practice’s own map or photo of the entrance",
         "sage",
         seed=11,
     )

@@ -21,7 +21,7 @@ PRACTICE = {
 APPROACHES = [
     (
         "Cognitive Behavioral Therapy (CBT)",
-        "Noticing the thoughts that drive anxiety and insecurity, and practising new ways to respond.",
+        "Noticing the thoughts that drive anxiety and insecurity, and practicing new ways to respond.",
     ),
     (
         "Acceptance and Commitment Therapy (ACT)",
@@ -92,7 +92,6 @@ SERVICES = [
         "first_session": "<p>We get to know how anxiety shows up for you and agree on a first small goal. Many clients leave the first session with one practical tool to try.</p>",
         "session_fee": 180,
         "session_minutes": 55,
-        "offers_sliding_scale": True,
         "fees_note": "<p>$180 per 55-minute session. A limited number of sliding-scale spots are available; ask us.</p>",
         "approaches": ["Cognitive Behavioral Therapy (CBT)", "Acceptance and Commitment Therapy (ACT)"],
         "faqs": [
@@ -155,7 +154,7 @@ CLINICIANS = [
             "Acceptance and Commitment Therapy (ACT)",
             "Culturally responsive therapy",
         ],
-        "bio": "<p>I grew up as the eldest daughter of Gujarati immigrants in Edison, and I know how heavy it can be to hold everyone else together. I started We Rise so that women like us could find a therapist who gets it from the first session.</p><p>My work is warm, direct and practical. Together we look at where your patterns come from and practise new ways of showing up for yourself.</p>",
+        "bio": "<p>I grew up as the eldest daughter of Gujarati immigrants in Edison, and I know how heavy it can be to hold everyone else together. I started We Rise so that women like us could find a therapist who gets it from the first session.</p><p>My work is warm, direct and practical. Together we look at where your patterns come from and practice new ways of showing up for yourself.</p>",
     },
     {
         "slug": "grace-kim",
@@ -299,14 +298,14 @@ STANDARD_PAGES = [
             "Back does not return here. On a keyboard, pressing Shift three times does the same. Pages you "
             "opened before the one you leave from can still be in your history: see below.</p>"
             "<h2>Use a private window</h2><p>A private or incognito window does not keep the pages you visit, "
-            "what you type or cookies once you close it. Open one from your browser's menu before you visit us.</p>"
+            "what you type or cookies once you close it. Open one from your browser’s menu before you visit us.</p>"
             "<h2>Clear your history</h2><p>If you did not use a private window, you can delete this website from "
-            "your browser's history in its settings (look for “History” or “Privacy”). Deleting only our pages is "
+            "your browser’s history in its settings (look for “History” or “Privacy”). Deleting only our pages is "
             "less noticeable than clearing everything.</p>"
             "<h2>On a shared device or phone</h2><p>Sign out of your email before you hand the device back, and "
             "remember that emails, texts and calls from us can be seen by others who use it. On the consultation "
             "request you choose how we may reach you: we only leave a voicemail, send a text or send an email if "
-            "you tick that we may, and our messages do not say what they are about.</p>"
+            "you check the box saying we may, and our messages do not say what they are about.</p>"
         ),
     },
 ]

@@ -8,8 +8,11 @@ from practice.demo.content import PRACTICE
 
 SLIDING_SCALE_TEXT = (
     "<h2>Sliding scale</h2>"
-    "<p>Some of our clinicians keep part of their week for a reduced fee, from $90 to $150 for an "
+    "<p>The clinicians named below keep part of their week for a reduced fee, from $90 to $150 for an "
     "individual session. You and your clinician agree on the fee together and look at it again every six months.</p>"
+)
+# After the clinicians who offer one (a block that names them from their pages: never out of date).
+SLIDING_SCALE_HOW_TEXT = (
     "<p><strong>Who can ask:</strong> anyone paying for themselves for whom the full fee would stand in the way of "
     "therapy: students, people between jobs, caregivers, anyone whose budget is stretched. You do not need to "
     "explain why.</p>"
@@ -19,7 +22,36 @@ SLIDING_SCALE_TEXT = (
     "<p>We never ask for proof of income, and nothing about your finances is asked for on this website.</p>"
 )
 
+PHONE_URI = "tel:+1" + "".join(ch for ch in PRACTICE["phone"] if ch.isdigit())
+
 ACCESSIBILITY_TEXT = (
+    "<h2>The standard we aim for</h2>"
+    "<p>We aim to meet the Web Content Accessibility Guidelines, WCAG 2.2, at level AA on every page and in "
+    "both forms. The site works with a keyboard alone, shows where the focus is, announces form errors and "
+    "links each one to its field, and keeps text readable when you zoom in.</p>"
+    "<h2>How we test</h2>"
+    "<ul><li>Automated checks of every page type, and of both forms as they look when they show errors, "
+    "each time the site changes: text alternatives for images, labels on form fields, color contrast, "
+    "heading order and the names that screen readers announce.</li><li>The same pages checked on a "
+    "phone-sized screen.</li><li>Keyboard-only walkthroughs of both forms, and spot checks with screen "
+    "readers on a phone and on a computer.</li></ul>"
+    "<h2>Known limits</h2>"
+    "<ul><li>Some older PDF documents may not be fully accessible; ask and we will send the content another way."
+    "</li><li>The client portal and any map you open from our location page are run by other companies, and "
+    "their accessibility is theirs.</li><li>Automated tests find only some problems, so we are grateful when "
+    "you tell us about others.</li></ul>"
+    "<h2>Report a problem or get the content another way</h2>"
+    f"<p>If something on this site is hard to use, or you need a page in another format (plain text, large "
+    f'print, or read to you over the phone), email <a href="mailto:{PRACTICE["email"]}">{PRACTICE["email"]}</a>, '
+    f'call <a href="{PHONE_URI}">{PRACTICE["phone"]}</a>, or use our <a href="/contact/">contact form</a>. Tell us the page and what '
+    f"happened; you do not need to give any health information.</p>"
+    f"<p>We reply {PRACTICE['response_time_text']} and fix problems in the site as soon as we can. If you are "
+    "trying to reach us to start therapy, we will also help you do that by phone or email instead.</p>"
+    "<p>Last reviewed: November 2026.</p>"
+)
+
+# The statement as the demo gave it before it named its tools (upgraded by EARLIER_BODIES).
+ACCESSIBILITY_TEXT_BEFORE_ISSUE_20 = (
     "<h2>The standard we aim for</h2>"
     "<p>We aim to meet the Web Content Accessibility Guidelines, WCAG 2.2, at level AA on every page and in "
     "both forms. The site works with a keyboard alone, shows where the focus is, announces form errors and "
@@ -68,6 +100,8 @@ STANDARD_PAGES = [
                 },
             ),
             ("paragraph", SLIDING_SCALE_TEXT),
+            ("sliding_scale_clinicians", None),
+            ("paragraph", SLIDING_SCALE_HOW_TEXT),
             (
                 "paragraph",
                 "<h2>Self-pay</h2><p>If you pay for yourself, you will receive a Good Faith Estimate of the "
@@ -86,6 +120,7 @@ STANDARD_PAGES = [
 # Bodies earlier versions of the demo gave these pages: a page still holding one (no editor has
 # changed it) gets the current demo body when the demo is loaded again.
 EARLIER_BODIES = {
+    "accessibility": [("paragraph", ACCESSIBILITY_TEXT_BEFORE_ISSUE_20)],
     "fees-and-insurance": [
         (
             "paragraph",
@@ -100,7 +135,7 @@ LOCATION = {
     "intro": "<p>Our office is in downtown Jersey City, a short walk from the PATH and the light rail. Sessions are also offered by telehealth across New Jersey.</p>",
     "directions": (
         "<p>We are on the 21st floor of 101 Hudson Street, at the corner of Hudson and Montgomery Streets. "
-        "Check in with the lobby desk, take the lift to the 21st floor and turn left: Suite 2100 is the "
+        "Check in with the lobby desk, take the elevator to the 21st floor and turn left: Suite 2100 is the "
         "second door on the right. The waiting room is quiet and private; your clinician will come to meet you.</p>"
     ),
     "transit": (
@@ -110,11 +145,11 @@ LOCATION = {
     ),
     "parking": (
         "<p>The building garage on Montgomery Street has hourly parking (about $12 for two hours) and "
-        "accessible spaces on level 1, next to the lift. Street parking nearby is metered and often full.</p>"
+        "accessible spaces on level 1, next to the elevators. Street parking nearby is metered and often full.</p>"
     ),
     "step_free_access": (
-        "<p>The main entrance on Hudson Street is step-free, with an automatic door. Lifts go to every floor, "
-        "the office doors are at least 90 cm (36 inches) wide, and there is an accessible restroom on our floor. "
+        "<p>The main entrance on Hudson Street has no steps and an automatic door. Elevators go to every floor, "
+        "the office doors are at least 36 inches (90 cm) wide, and there is an accessible restroom on our floor. "
         "If you need anything else to make the visit work, such as a ground-floor room or extra time, tell us "
         "on your first call.</p>"
     ),

@@ -45,7 +45,7 @@ def add_arguments(parser):
     parser.add_argument(
         "--draft-translations",
         action="store_true",
-        help="Leave the demo's Korean and Hindi pages as drafts (they are published by default, "
+        help="Leave the demo’s Korean and Hindi pages as drafts (they are published by default, "
         "their translation reviews still awaiting a clinician).",
     )
 

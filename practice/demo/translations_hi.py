@@ -77,8 +77,8 @@ STRINGS = {
         "आउट-ऑफ़-नेटवर्क खर्च वापस पाने के लिए जमा कर सकते हैं।"
     ),
     "Sliding scale": "स्लाइडिंग स्केल (कम फ़ीस)",
-    "Some of our clinicians keep part of their week for a reduced fee, from $90 to $150 for an individual session. You and your clinician agree on the fee together and look at it again every six months.": (
-        "हमारे कुछ थेरेपिस्ट हफ़्ते का कुछ समय कम फ़ीस पर सेशन के लिए रखते हैं: एक व्यक्तिगत सेशन के लिए $90 से "
+    "The clinicians named below keep part of their week for a reduced fee, from $90 to $150 for an individual session. You and your clinician agree on the fee together and look at it again every six months.": (
+        "नीचे जिन थेरेपिस्ट के नाम दिए गए हैं, वे हफ़्ते का कुछ समय कम फ़ीस पर सेशन के लिए रखते हैं: एक व्यक्तिगत सेशन के लिए $90 से "
         "$150 तक। फ़ीस आप और आपके थेरेपिस्ट मिलकर तय करते हैं, और हर छह महीने में उस पर फिर से बात करते हैं।"
     ),
     "<strong>Who can ask:</strong> anyone paying for themselves for whom the full fee would stand in the way of therapy: students, people between jobs, caregivers, anyone whose budget is stretched. You do not need to explain why.": (

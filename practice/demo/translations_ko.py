@@ -74,8 +74,8 @@ STRINGS = {
         "있도록 매달 슈퍼빌(superbill)을 드려요."
     ),
     "Sliding scale": "소득 연동 할인(슬라이딩 스케일)",
-    "Some of our clinicians keep part of their week for a reduced fee, from $90 to $150 for an individual session. You and your clinician agree on the fee together and look at it again every six months.": (
-        "일부 상담사는 매주 시간의 일부를 할인된 비용으로 상담해요. 개인 상담 1회에 $90에서 $150 사이예요. "
+    "The clinicians named below keep part of their week for a reduced fee, from $90 to $150 for an individual session. You and your clinician agree on the fee together and look at it again every six months.": (
+        "아래에 이름이 나온 상담사들은 매주 시간의 일부를 할인된 비용으로 상담해요. 개인 상담 1회에 $90에서 $150 사이예요. "
         "비용은 상담사와 함께 정하고, 6개월마다 다시 살펴봐요."
     ),
     "<strong>Who can ask:</strong> anyone paying for themselves for whom the full fee would stand in the way of therapy: students, people between jobs, caregivers, anyone whose budget is stretched. You do not need to explain why.": (

@@ -113,7 +113,8 @@ class Finder:
     criteria: keyword arguments for `ClinicianPageQuerySet.matching`.
     form: an unbound form showing the recognised choices (no error state for a stale link).
     reasons: why every result matches, one phrase per active choice ("Speaks Korean").
-    relax_links: for each active choice, its reason and the query string without it.
+    relax_links: for each active choice, in address order: its `label` as the form names it
+    ("Korean"), its `reason` and the `query` string without it (for the chips and the empty state).
     """
 
     @staticmethod
@@ -131,7 +132,7 @@ class Finder:
         labels = {name: dict(self.flat_choices(name)) for name in DIMENSIONS[:-1]}
         self.reasons = [self.reason(name, labels) for name in DIMENSIONS if name in self.criteria]
         self.relax_links = [
-            {"reason": reason, "query": self.query_without(name)}
+            {"label": self.label(name, labels), "reason": reason, "query": self.query_without(name)}
             for name, reason in zip(
                 [name for name in DIMENSIONS if name in self.criteria], self.reasons, strict=True
             )
@@ -147,6 +148,12 @@ class Finder:
                 yield from label
             else:
                 yield value, label
+
+    def label(self, name, labels):
+        """The chosen value as the form offers it ("Korean", "Telehealth")."""
+        if name == "accepting":
+            return gettext("Accepting new clients")
+        return str(labels[name][self.criteria[name]])
 
     def reason(self, name, labels):
         value = self.criteria[name]

@@ -115,7 +115,7 @@ class LocationPage(BasePage):
                 (gettext("Directions"), "directions", self.directions),
                 (gettext("Public transit"), "transit", self.transit),
                 (gettext("Parking"), "parking", self.parking),
-                (gettext("Step-free access"), "step-free-access", self.step_free_access),
+                (gettext("Wheelchair access"), "wheelchair-access", self.step_free_access),
                 (gettext("More about visiting"), "more", self.more),
             )
             if text

@@ -66,7 +66,10 @@ class ServicePage(FormatsMixin, BasePage):
     fees_note = RichTextField(
         features=["bold", "italic", "link"],
         blank=True,
-        help_text="Session fee, sliding scale or insurance notes for this service.",
+        help_text=(
+            "Session fee notes for this service. The sliding scale and insurance are stated from "
+            "the clinicians who offer the service (their own Payment settings)."
+        ),
     )
     session_fee = models.PositiveIntegerField(
         null=True,
@@ -76,11 +79,6 @@ class ServicePage(FormatsMixin, BasePage):
     )
     session_minutes = models.PositiveSmallIntegerField(
         null=True, blank=True, verbose_name="Session length (minutes)", help_text="For example: 55."
-    )
-    offers_sliding_scale = models.BooleanField(
-        default=False,
-        verbose_name="Sliding scale",
-        help_text="Tick when reduced fees are available for this service.",
     )
     faqs = StreamField(FAQStreamBlock(), blank=True, verbose_name="FAQs", help_text="Common questions.")
     cta_heading = models.CharField(
@@ -108,7 +106,6 @@ class ServicePage(FormatsMixin, BasePage):
                     [
                         FieldPanel("session_fee"),
                         FieldPanel("session_minutes"),
-                        FieldPanel("offers_sliding_scale"),
                     ]
                 ),
                 FieldPanel("fees_note"),
@@ -143,11 +140,18 @@ class ServicePage(FormatsMixin, BasePage):
             ),
             request=request,
         )
+        # Read from her clinicians, never typed on the service: the panel cannot contradict them.
+        context["payment"] = cached_fragment(
+            f"practice:service-payment:{self.pk}",
+            lambda: self.listing_root.clinicians.visible().payment_facts(request),
+            request=request,
+        )
         return context
 
     def offered_by(self):
-        """The visible clinicians who offer this service (they choose it on their page)."""
-        return self.clinicians.visible().with_card_terms()
+        """The visible clinicians who offer this service (they choose it on their page); for a
+        translation, those of its page in the default language (clinicians choose those)."""
+        return self.listing_root.clinicians.visible().with_card_terms()
 
     def get_finder_url(self, request=None):
         """The team page's finder filtered by this service, linked for `request` (under the

@@ -7,7 +7,6 @@ from django.db.models import Exists, Min, OuterRef, Q
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
-from django.utils.text import slugify
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -23,6 +22,7 @@ from practice.intake import intake_url
 from practice.models.base import BasePage
 from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
+from practice.models.payment import payment_facts
 from practice.models.renditions import renditions_prefetch
 from practice.models.site_settings import PracticeSettings
 from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS, Language
@@ -65,6 +65,17 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
             "languages", "specialties", "approaches", "insurance_carriers"
         )
 
+    def payment_facts(self, request=None):
+        """What these clinicians offer in payment (practice.models.payment.PaymentFacts): who
+        offers a sliding scale, which carriers they take; two queries, however many they are."""
+        people = self.select_related(None).order_by("path").prefetch_related("insurance_carriers")
+        return payment_facts(people, request)
+
+    def speaking(self, language_name):
+        """Those who hold sessions in the language named (as the Language snippet names it, in
+        any case: "Korean"), in the team page's order."""
+        return self.filter(languages__name__iexact=language_name).order_by("path")
+
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
 
@@ -72,16 +83,14 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         """For a visitor reading `language_code` (another site language than English): the
         clinicians who hold sessions in it first, each marked `speaks_visitor_language`, then the
         others, each group in the tree's order. The language is the Language term named as Django
-        names it in English ("ko": Korean), or with that name's slug."""
+        names it in English ("ko": Korean), in any case, as for `speaking`."""
         if not language_code or language_code == settings.LANGUAGE_CODE:
             return self
         try:
             name = get_language_info(language_code)["name"]
         except KeyError:
             return self
-        term = Language.objects.filter(
-            Q(name__iexact=name) | Q(slug=slugify(name)), clinicians=OuterRef("pk")
-        )
+        term = Language.objects.filter(name__iexact=name, clinicians=OuterRef("pk"))
         return self.annotate(speaks_visitor_language=Exists(term)).order_by(
             "-speaks_visitor_language", "path"
         )
@@ -233,7 +242,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("pronouns"), FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("photo"),
-        MultiFieldPanel([FieldPanel("license_state"), FieldPanel("license_number")], heading="Licence"),
+        MultiFieldPanel([FieldPanel("license_state"), FieldPanel("license_number")], heading="License"),
         FieldPanel("accepting_new_clients"),
         MultiFieldPanel(
             [
@@ -328,13 +337,12 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         return fees.aggregate(lowest=Min("session_fee"))["lowest"]
 
     def profile_terms(self):
-        """The names her page lists: specialties, approaches, languages and payment options,
+        """The names her page lists: specialties, approaches, languages and insurance panels,
         and the lowest fee of her services."""
         return {
             "specialties": self.specialty_list,
             "approaches": [term.name for term in self.approaches.all()],
             "languages": self.language_list,
-            "payment": self.payment_options,
             "insurance": [term.name for term in self.insurance_carriers.all()],
             "fee_label": fee_from_label(self.lowest_session_fee()),
         }

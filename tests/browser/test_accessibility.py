@@ -98,6 +98,15 @@ def finder_empty_state_shown(page):
     expect(page.get_by_role("status")).to_have_text("No clinician matches all of these choices.")
 
 
+def finder_open_with_chips(page):
+    """Two choices made: their chips beside the count, and the folded finder opened (a phone
+    shows it closed), so its fields are checked too."""
+    expect(page.locator(".finder__chip")).to_have_count(2)
+    if not page.locator("details.finder").evaluate("details => details.open"):
+        page.locator(".finder__summary").click()
+    expect(page.locator("#id_language")).to_be_visible()
+
+
 def every_disclosure_open(page):
     """Wagtail's folded panels opened, so what they hold is checked too."""
     for summary in page.locator("details:not([open]) > summary").all():
@@ -125,6 +134,7 @@ PUBLIC = [
     Screen("team", "/team/"),
     Screen("finder-results", "/team/?who=couple", finder_results_shown),
     Screen("finder-empty", "/team/?language=korean&who=couple", finder_empty_state_shown),
+    Screen("finder-chips", "/team/?language=korean&format=telehealth", finder_open_with_chips),
     Screen("clinician", "/team/anjali-mehta/"),
     Screen("clinician-caseload-full", "/team/nia-okafor/"),
     Screen("fees", "/fees-and-insurance/"),
@@ -164,6 +174,7 @@ TRANSLATED = [
         ("intake", "/contact/intake/", as_loaded),
         ("intake-error", "/contact/intake/", submitted_empty),
         ("team-in-english", "/team/", as_loaded),  # not translated: the English with the note
+        ("finder-chips", "/team/?language=korean&format=telehealth", finder_open_with_chips),
     ]
 ]
 

@@ -102,3 +102,79 @@ def test_a_full_clinician_points_to_colleagues_and_a_service_to_its_clinicians(l
     offering = clinicians(live_site, (OFFERS, service_slug))
     assert offering and result_names(page) == offering
     assert f"Offers {service_title}" in page.locator(".card__reasons").first.inner_text()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def in_view(locator):
+    """Whether the element is on screen and not under the sticky top bar: the point a tap on its
+    middle would reach is the element itself."""
+    return locator.evaluate(
+        """element => {
+            const box = element.getBoundingClientRect();
+            if (box.top < 0 || box.bottom > window.innerHeight) return false;
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return element.contains(hit);
+        }"""
+    )
+
+
+def test_on_a_phone_the_team_comes_first_and_the_finder_is_folded_above_it(live_site, page):
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/team/")
+    assert in_view(page.locator(".card-grid .card__title").first)
+    assert not page.get_by_role("combobox", name="Language").is_visible()
+    summary = page.get_by_text("Filter by language, insurance…")
+    assert in_view(summary)
+    summary.press("Enter")  # a keyboard opens it too
+    assert page.get_by_role("combobox", name="Language").is_visible()
+
+
+def test_on_a_phone_the_count_is_in_view_after_choosing_and_the_address_is_clean(live_site, page):
+    korean_speakers = clinicians(live_site, (SPEAKS, "korean"))
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/team/")
+    page.get_by_text("Filter by language, insurance…").click()
+    page.get_by_role("combobox", name="Language").select_option(label="Korean")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show clinicians").click()
+    address = urlsplit(page.url)
+    assert (address.path, address.query, address.fragment) == ("/team/", "language=korean", "results")
+    assert result_names(page) == korean_speakers
+    assert in_view(page.get_by_role("status"))
+    assert page.get_by_text("Filter by language, insurance… (1 chosen)").is_visible()
+
+    # The chip beside the count drops the choice again, to the whole team.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Remove: Korean").click()
+    assert urlsplit(page.url)[2:] == ("/team/", "", "results")
+    assert result_names(page) == clinicians(live_site)
+    assert in_view(page.get_by_role("status"))
+
+
+def test_on_a_desktop_the_finder_is_open_and_sending_it_still_shows_the_count(live_site, page):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(live_site.url + "/team/")
+    page.get_by_role("combobox", name="Language").select_option(label="Korean")
+    with page.expect_navigation():
+        page.get_by_role("checkbox", name="Only clinicians accepting new clients").press("Enter")
+    assert urlsplit(page.url)[2:] == ("/team/", "language=korean", "results")
+    assert page.get_by_role("combobox", name="Language").is_visible()  # opened again
+    assert in_view(page.get_by_role("status"))
+
+
+def test_without_javascript_the_folded_finder_still_opens_and_filters(live_site, chromium):
+    context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/team/")
+        page.get_by_text("Filter by language, insurance…").click()
+        page.get_by_role("combobox", name="Language").select_option(label="Korean")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show clinicians").click()
+        assert parse_qs(urlsplit(page.url).query) == {"language": ["korean"]}  # blanks are dropped
+        assert urlsplit(page.url).fragment == "results"
+        assert result_names(page) == clinicians(live_site, (SPEAKS, "korean"))
+    finally:
+        context.close()

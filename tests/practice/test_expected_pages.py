@@ -51,6 +51,12 @@ class AccessibilityStatementTests(DemoSiteTestCase):
         self.assertIn('href="/contact/"', text)
         self.assertIn("mailto:hello@werisetherapy.example", text)
 
+    def test_says_what_was_checked_in_plain_words_and_links_the_phone_number(self):
+        text = main_of(self.client.get(ACCESSIBILITY).content.decode())
+        for tool in ("axe", "Lighthouse", "VoiceOver", "NVDA"):
+            self.assertNotRegex(text, rf"(?i)\b{tool}\b")
+        self.assertRegex(text, r'<a href="tel:\+12015550142">\(201\) 555-0142</a>')
+
     def test_is_linked_from_every_footer(self):
         html = self.client.get("/").content.decode()
         footer = html.split('<nav aria-label="Footer">', 1)[1].split("</nav>", 1)[0]
@@ -58,12 +64,12 @@ class AccessibilityStatementTests(DemoSiteTestCase):
 
 
 class LocationPageTests(DemoSiteTestCase):
-    def test_is_a_location_page_with_directions_transit_parking_and_step_free_access(self):
+    def test_is_a_location_page_with_directions_transit_parking_and_wheelchair_access(self):
         response = self.client.get(LOCATION)
         self.assertEqual(response.status_code, 200)
         self.assertIsInstance(response.context["page"], LocationPage)
         text = main_of(response.content.decode())
-        for heading in ("Directions", "Public transit", "Parking", "Step-free access"):
+        for heading in ("Directions", "Public transit", "Parking", "Wheelchair access"):
             self.assertRegex(text, rf"<h2[^>]*>{heading}</h2>")
 
     def test_shows_address_and_hours_from_practice_settings(self):

@@ -1,5 +1,7 @@
 """The clinician finder on /team/: structured clinician data, GET filters, reasons, empty state."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -119,8 +121,8 @@ def test_no_match_offers_to_relax_each_filter_and_a_consultation(client, team):
     html = response.text
     assert names(response) == []
     assert "No clinician matches all of these" in html
-    assert 'href="/team/?who=couple"' in html  # drops the language
-    assert 'href="/team/?language=korean"' in html  # drops who it is for
+    assert 'href="/team/?who=couple#results"' in html  # drops the language
+    assert 'href="/team/?language=korean#results"' in html  # drops who it is for
     assert "our intake coordinator will match you" in html
     assert 'href="/contact/intake/"' in html
     assert 'role="status"' in html
@@ -203,3 +205,80 @@ def test_a_visitors_choices_are_never_kept_in_a_cache(client, team, settings):
     assert "private" in response["Cache-Control"]
     client.get("/team/")
     assert client.get("/team/").headers.get("X-Cache") == "HIT"
+
+
+class Chips(HTMLParser):
+    """The finder's "remove this choice" links: (aria-label, href) in page order, and the text of
+    the summary that folds the finder."""
+
+    def __init__(self):
+        super().__init__()
+        self.chips, self.summary, self._in_summary = [], "", False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "finder__chip" in (attrs.get("class") or "").split():
+            self.chips.append((attrs["aria-label"], attrs["href"]))
+        self._in_summary = self._in_summary or "finder__summary" in (attrs.get("class") or "")
+
+    def handle_data(self, data):
+        if self._in_summary:
+            self.summary = " ".join(f"{self.summary} {data}".split())
+
+    def handle_endtag(self, tag):
+        if tag == "summary":
+            self._in_summary = False
+
+
+def chips_of(response):
+    parser = Chips()
+    parser.feed(response.text)
+    return parser
+
+
+def test_each_chip_removes_exactly_its_own_choice(client, team):
+    response = client.get("/team/?language=korean&format=telehealth&payment=aetna&accepting=1")
+    assert chips_of(response).chips == [
+        ("Remove: Korean", "/team/?format=telehealth&payment=aetna&accepting=1#results"),
+        ("Remove: Telehealth", "/team/?language=korean&payment=aetna&accepting=1#results"),
+        ("Remove: Aetna", "/team/?language=korean&format=telehealth&accepting=1#results"),
+        (
+            "Remove: Accepting new clients",
+            "/team/?language=korean&format=telehealth&payment=aetna#results",
+        ),
+    ]
+
+
+def test_the_last_chip_leads_back_to_the_whole_team_and_unknown_values_make_no_chip(client, team):
+    response = client.get("/team/?language=korean&who=robot&specialty=")
+    assert chips_of(response).chips == [("Remove: Korean", "/team/#results")]
+    assert chips_of(client.get("/team/")).chips == []
+
+
+def test_the_folded_finder_says_how_many_choices_are_active(client, team):
+    assert chips_of(client.get("/team/")).summary == "Filter by language, insurance…"
+    one = chips_of(client.get("/team/?who=couple")).summary
+    assert one == "Filter by language, insurance… (1 chosen)"
+    two = chips_of(client.get("/team/?language=korean&who=couple&payment=nobody")).summary
+    assert two == "Filter by language, insurance… (2 chosen)"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "summary", "chip"),
+    [
+        ("/ko", "언어, 보험 등으로 찾기… (2개 선택됨)", "제거: "),
+        ("/hi", "भाषा, बीमा आदि से छाँटें… (2 चुने गए)", "हटाएँ: "),
+    ],
+)
+def test_the_summary_and_chips_speak_korean_and_hindi(client, team, prefix, summary, chip):
+    parser = chips_of(client.get(f"{prefix}/team/?language=korean&format=telehealth"))
+    assert parser.summary == summary
+    assert [name for name, _href in parser.chips][0].startswith(chip)
+    assert all(href.startswith(f"{prefix}/team/?") for _name, href in parser.chips)
+
+
+def test_the_form_and_relax_links_lead_to_the_results(client, team):
+    html = client.get("/team/?language=korean&who=couple").text
+    assert 'action="/team/#results"' in html
+    assert 'id="results"' in html
+    assert 'href="/team/#results">Clear all choices' in html

@@ -17,7 +17,10 @@ class AtAGlanceTests(DemoSiteTestCase):
         panel = glance(html)
         self.assertIn('aria-labelledby="glance-heading"', panel)
         self.assertIn("$180 per 55-minute session", panel)
-        self.assertRegex(panel, r"<dt>Sliding scale</dt><dd>Available</dd>")
+        # Read from her clinicians: Grace Kim offers one (tests/practice/test_fees.py).
+        self.assertIn(
+            '<dt>Sliding scale</dt><dd>Available with <a href="/team/grace-kim/">Grace Kim</a></dd>', panel
+        )
         self.assertRegex(panel, r"<dt>Format</dt><dd>In person or telehealth</dd>")
         self.assertIn("free 15-minute call", panel)
         self.assertIn('href="/contact/intake/?service=anxiety-therapy"', panel)
@@ -87,3 +90,11 @@ class CardTests(DemoSiteTestCase):
     def test_a_service_card_shows_formats_and_fee(self):
         html = self.client.get("/services/").content.decode()
         self.assertIn("<span>$180 per 55-minute session</span>", html)
+
+    def test_a_service_card_separates_format_and_fee(self):
+        html = self.client.get("/services/").content.decode()
+        service = ServicePage.objects.live().get(slug="anxiety-therapy", locale__language_code="en")
+        card = next(c for c in re.findall(r"<article.*?</article>", html, re.S) if service.title in c)
+        meta = re.search(r'<p class="card__meta">(.*?)</p>', card, re.S).group(1)
+        text = " ".join(re.sub(r"<[^>]*>", "", meta).split())
+        self.assertEqual(text, f"{' · '.join(service.formats)} · {service.fee_label}")

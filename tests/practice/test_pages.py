@@ -160,6 +160,11 @@ class DemoPagesTests(DemoSiteTestCase):
         self.assertIn("988", html)
         self.assertIn('class="skip-link"', html)
 
+    def test_404_page_offers_one_way_to_contact_us(self):
+        html = self.client.get("/no-such-page/").content.decode()
+        main = html[html.index('<main id="main"') : html.index("</main>")]
+        self.assertEqual(main.count('href="/contact/"'), 1, main)
+
     def test_loading_the_demo_again_changes_nothing(self):
         from wagtail.images.models import Image
         from wagtail.models import Page
