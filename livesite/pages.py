@@ -24,8 +24,8 @@ PUBLIC_PAGES = {
     "accessibility statement": "/accessibility/",
 }
 
-# Pages in the other languages, with the demo's translations published (they load as drafts
-# awaiting a clinician's review; `load_demo_content --publish-translations` publishes them).
+# Pages in the other languages: the demo publishes its translations (still awaiting a clinician's
+# review; `load_demo_content --draft-translations` would leave them drafts).
 TRANSLATED_PAGES = {
     "home, Korean": "/ko/",
     "home, Hindi": "/hi/",
@@ -35,7 +35,7 @@ TRANSLATED_PAGES = {
     "consultation form, Korean": "/ko/contact/intake/",
     "consultation form, Hindi": "/hi/contact/intake/",
 }
-DEMO_ARGS = ("--publish-translations",)
+DEMO_ARGS = ()
 
 # The forms, whose error state (sent empty) is a page of its own.
 FORMS = {"contact form": "/contact/", "consultation form": "/contact/intake/"}

@@ -204,7 +204,7 @@ def add_arguments(parser):
     sample_clinicians.add_arguments(parser)
 
 
-def load(*, publish_translations=False, clinicians=0, **options):
+def load(*, draft_translations=False, clinicians=0, **options):
     """Create the practice's demo content where missing; returns a summary line."""
     approaches = {
         name: Approach.objects.get_or_create(name=name, defaults={"description": description})[0]
@@ -218,7 +218,7 @@ def load(*, publish_translations=False, clinicians=0, **options):
     pages = ensure_standard_pages(home)
     location = ensure_location(home)
     ensure_settings(services_index, team, pages, location)
-    translated = translations.load(home, services_index, pages, publish_translations=publish_translations)
+    translated = translations.load(home, services_index, pages, draft_translations=draft_translations)
     # Images from an earlier load (or made while RENDITIONS_AHEAD was off) get their renditions
     # now; images created from here on get them as they are saved.
     queue_all_renditions()

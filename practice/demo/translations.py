@@ -3,13 +3,16 @@
 The home page, the services index, one service and the fees page are translated into each
 language of the site that has a data module here (translations_ko, translations_hi): a
 wagtail-localize TranslationSource of the English page, a Translation into the locale and a
-StringTranslation for every segment, then `save_target(publish=False)`. Editors can carry on
-in localize's translation editor. The pages are drafts, each with a TranslationReview awaiting
-a clinician who speaks the language; `--publish-translations` publishes them (for previews,
-screenshots and audits), still awaiting review.
+StringTranslation for every segment, then `save_target`. Editors can carry on in localize's
+translation editor. The pages are published, so the demo shows the site in all three languages,
+each with a TranslationReview still awaiting a clinician who speaks the language;
+`--draft-translations` leaves them drafts instead, the way a translation made in the admin starts.
+(The contact and consultation request forms are Django views: their words are in the interface
+catalogues, locale/<language>/LC_MESSAGES/django.po, not here.)
 
 A page already translated into a locale (by the demo or by an editor) is left alone, so loading
-again changes nothing. An English segment without a translation in the data module stops the
+again changes nothing; a demo translation still a draft that was never published is published
+then (one staff took down stays down). An English segment without a translation in the data module stops the
 loader with an error naming it: the demo's English copy changed and its translations must too.
 A page an editor has changed (a revision with a user) is skipped instead.
 """
@@ -22,11 +25,12 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from practice.demo import translations_hi, translations_ko
-from practice.models import TranslationReview
+from practice.models import PracticeSettings, PracticeWording, TranslationReview
 
 DEMO_TRANSLATOR = "Demo translation (machine-assisted)"
 TOOL_NAME = "Demo translation"
 STRINGS = {"ko": translations_ko.STRINGS, "hi": translations_hi.STRINGS}
+PRACTICE_WORDING = {"ko": translations_ko.PRACTICE_WORDING, "hi": translations_hi.PRACTICE_WORDING}
 # The one service translated: both the clinician who speaks Korean and the one who speaks Hindi offer it.
 SERVICE_SLUG = "cultural-identity-and-life-transitions"
 # Segments kept as they are: the slug keeps a translated page's address the English one under /ko/ or /hi/.
@@ -39,10 +43,10 @@ class DemoTranslationError(CommandError):
 
 def add_arguments(parser):
     parser.add_argument(
-        "--publish-translations",
+        "--draft-translations",
         action="store_true",
-        help="Also publish the demo’s Korean and Hindi pages (for previews and screenshots); "
-        "their translation reviews still await a clinician.",
+        help="Leave the demo’s Korean and Hindi pages as drafts (they are published by default, "
+        "their translation reviews still awaiting a clinician).",
     )
 
 
@@ -129,9 +133,11 @@ def translate(source, locale):
 
 
 def publish_demo_translation(translated):
-    """Publish a demo translation's latest revision, if the demo made it and it is still a draft."""
+    """Publish a demo translation's latest revision, if the demo made it and it was never
+    published: a translation staff have unpublished is left as they left it."""
     if (
         translated.live
+        or translated.first_published_at is not None
         or not TranslationReview.objects.filter(page=translated, translated_by=DEMO_TRANSLATOR).exists()
     ):
         return False
@@ -140,12 +146,22 @@ def publish_demo_translation(translated):
     return True
 
 
-def load(home, services_index, pages, *, publish_translations=False):
+def ensure_practice_wording(locales):
+    """The practice's tagline and hours in each language, where staff have no words for it yet."""
+    practice = PracticeSettings.load()
+    for locale in locales:
+        PracticeWording.objects.get_or_create(
+            settings=practice, locale=locale, defaults=PRACTICE_WORDING[locale.language_code]
+        )
+
+
+def load(home, services_index, pages, *, draft_translations=False):
     """Translate the demo's pages into each language with a data module; returns a summary line."""
     service = services_index.get_children().filter(slug=SERVICE_SLUG).first()
     originals = [home, services_index, service, pages.get("fees-and-insurance")]
     originals = [page.specific for page in originals if page is not None]  # parents before children
     locales = demo_locales()
+    ensure_practice_wording(locales)
     created, published, skipped = 0, 0, []
     for page in originals:
         source = None
@@ -158,10 +174,10 @@ def load(home, services_index, pages, *, publish_translations=False):
                 source = source or translation_source(page)
                 translated = translate(source, locale)
                 created += 1
-            if publish_translations and publish_demo_translation(translated):
+            if not draft_translations and publish_demo_translation(translated):
                 published += 1
     languages = ", ".join(locale.language_code for locale in locales) or "none"
-    summary = f"Demo translations ({languages}): {created} draft pages made, {published} published"
+    summary = f"Demo translations ({languages}): {created} pages translated, {published} published"
     if skipped:
         summary += f"; not translated, changed by staff: {', '.join(skipped)}"
     return summary + "."

@@ -100,3 +100,11 @@ STRINGS = {
         "(Good Faith Estimate) मिलेगा।"
     ),
 }
+
+# Settings → Practice details → In other languages: the practice's own words in Hindi. The
+# address is left to the English one (mail and maps use it) and the reply promise to the
+# interface's translation of the English one.
+PRACTICE_WORDING = {
+    "tagline": "न्यू जर्सी में पहली और दूसरी पीढ़ी की ग़ैर-श्वेत महिलाओं के लिए थेरेपी",
+    "hours": "सोमवार से गुरुवार, सुबह 9 बजे से रात 8 बजे तक\nशुक्रवार, सुबह 9 बजे से दोपहर 3 बजे तक\nपूरे न्यू जर्सी में टेलीहेल्थ",
+}

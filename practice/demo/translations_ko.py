@@ -97,3 +97,11 @@ STRINGS = {
         "드려요."
     ),
 }
+
+# Settings → Practice details → In other languages: the practice's own words in Korean. The
+# address is left to the English one (mail and maps use it) and the reply promise to the
+# interface's translation of the English one.
+PRACTICE_WORDING = {
+    "tagline": "뉴저지에서 이민 1세대·2세대 유색인종 여성을 위한 심리상담",
+    "hours": "월요일~목요일, 오전 9시~오후 8시\n금요일, 오전 9시~오후 3시\n뉴저지 전역 원격 상담",
+}

@@ -1,6 +1,7 @@
 from practice.models.base import BasePage
 from practice.models.home import HomePage, HomePageFeaturedService
 from practice.models.location import LocationPage
+from practice.models.practice_wording import PracticeWording
 from practice.models.services import ServicePage, ServicesIndexPage
 from practice.models.site_settings import NavigationSettings, PracticeSettings
 from practice.models.standard import StandardPage
@@ -19,6 +20,7 @@ __all__ = [
     "LocationPage",
     "NavigationSettings",
     "PracticeSettings",
+    "PracticeWording",
     "ServicePage",
     "ServicesIndexPage",
     "Specialty",

@@ -111,7 +111,13 @@ class HomePage(DescribedImagesMixin, BasePage):
         context["clinicians"] = cached_fragment(
             "practice:home-clinicians",
             lambda: with_renditions(
-                list(ClinicianPage.objects.visible().with_cards()[:6]), "photo", CLINICIAN_CARD_SPEC
+                list(
+                    ClinicianPage.objects.visible()
+                    .with_cards()
+                    .speakers_first(getattr(request, "LANGUAGE_CODE", None))[:6]
+                ),
+                "photo",
+                CLINICIAN_CARD_SPEC,
             ),
             request=request,
         )

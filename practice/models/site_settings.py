@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 
 from practice.blocks import LinkBlock
+from practice.models.practice_wording import wording_in
+from siteplatform.i18n import in_default_language
 
 # The shipped reply promise, translated for each visitor until staff write their own (marked
 # here, translated where it is shown: the field's default stays this English text).
@@ -19,7 +22,7 @@ PORTAL_LABEL_DEFAULT = gettext_noop("Client portal")
 
 
 @register_setting(icon="home")
-class PracticeSettings(BaseGenericSetting):
+class PracticeSettings(ClusterableModel, BaseGenericSetting):
     practice_name = models.CharField(max_length=120, default="We Rise Therapy and Wellness")
     tagline = models.CharField(max_length=160, blank=True, help_text="A short line shown under the name.")
     phone = models.CharField(max_length=30, blank=True, help_text="As clients should dial it.")
@@ -89,6 +92,13 @@ class PracticeSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("response_time_hours"), FieldPanel("response_time_text")], heading="Response time"
         ),
+        InlinePanel(
+            "wordings",
+            heading="In other languages",
+            label="Language",
+            help_text="The tagline, address, hours and reply promise in each other language of the "
+            "site. A field left empty shows the English one.",
+        ),
         MultiFieldPanel(
             [FieldPanel("quick_exit_url"), PageChooserPanel("browsing_safely_page")], heading="Quick exit"
         ),
@@ -106,12 +116,32 @@ class PracticeSettings(BaseGenericSetting):
         verbose_name = "Practice details"
 
     @property
+    def wording(self):
+        """{"tagline", "address", "hours", "response_time_text": Words} in the active language:
+        staff's words in it where written ("In other languages"), else the English ones; each
+        knows its language (`.lang_attr`). Kept per language on this instance, which Wagtail
+        keeps for the request."""
+        language = settings.LANGUAGE_CODE if in_default_language() else get_language()
+        kept = self.__dict__.setdefault("_wording", {})
+        if language not in kept:
+            kept[language] = wording_in(self, language)
+        return kept[language]
+
+    @property
     def response_time_display(self):
-        """The reply promise in the active language while it is the shipped default; else as
-        staff wrote it."""
+        """The reply promise, to fit "We reply …", the same promise in every language: staff's
+        own words in the active language; else the shipped default translated; staff's own words
+        in English; in another language, which their English words cannot stand inside, a
+        translated "within N hours"."""
+        own = self.wording["response_time_text"]
+        if own and own.language != settings.LANGUAGE_CODE:
+            return str(own)
         if self.response_time_text == RESPONSE_TIME_DEFAULT:
             return gettext(RESPONSE_TIME_DEFAULT)
-        return self.response_time_text
+        if in_default_language():
+            return self.response_time_text
+        hours = self.response_time_hours
+        return ngettext("within %(hours)s hour", "within %(hours)s hours", hours) % {"hours": hours}
 
     @property
     def own_portal_label(self):

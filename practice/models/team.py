@@ -1,12 +1,13 @@
 """The clinicians of the practice and the team page that lists them (with the clinician finder)."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,7 +25,7 @@ from practice.models.formats import FormatsMixin
 from practice.models.payment import payment_facts
 from practice.models.renditions import renditions_prefetch
 from practice.models.site_settings import PracticeSettings
-from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS
+from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS, Language
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
 from siteplatform.page_cache import cached_fragment
@@ -77,6 +78,22 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
 
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
+
+    def speakers_first(self, language_code):
+        """For a visitor reading `language_code` (another site language than English): the
+        clinicians who hold sessions in it first, each marked `speaks_visitor_language`, then the
+        others, each group in the tree's order. The language is the Language term named as Django
+        names it in English ("ko": Korean), in any case, as for `speaking`."""
+        if not language_code or language_code == settings.LANGUAGE_CODE:
+            return self
+        try:
+            name = get_language_info(language_code)["name"]
+        except KeyError:
+            return self
+        term = Language.objects.filter(name__iexact=name, clinicians=OuterRef("pk"))
+        return self.annotate(speaks_visitor_language=Exists(term)).order_by(
+            "-speaks_visitor_language", "path"
+        )
 
     def matching(
         self,
@@ -146,6 +163,7 @@ class TeamPage(BasePage):
         context["finder"] = finder
         clinicians = ClinicianPage.objects.child_of(self.listing_root).visible()
         clinicians = clinicians.matching(**finder.criteria).with_card_terms()
+        clinicians = clinicians.speakers_first(getattr(request, "LANGUAGE_CODE", None))
         if not Finder.is_filtered(request.GET):  # the whole team, as most visitors see it
             clinicians = cached_fragment(
                 f"practice:team:{self.pk}", lambda: list(clinicians), request=request

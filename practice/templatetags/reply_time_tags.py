@@ -1,7 +1,7 @@
 """Template helpers for translated interface copy (issue 12).
 
-The reply promise (`response_time_text`) is an editable English phrase; in another language the
-sentence uses a translatable phrase built from `response_time_hours` instead. Lists of terms
+The reply promise is the practice's (`PracticeSettings.response_time_display`): the same promise
+in every language. Lists of terms
 ("in person or telehealth", "A, B and C") are joined with translatable words, never with English
 glued into the template.
 """
@@ -11,23 +11,17 @@ from functools import reduce
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext, pgettext
-
-from siteplatform.i18n import in_default_language
+from django.utils.translation import pgettext
 
 register = template.Library()
 
 
 @register.simple_tag
 def reply_time(practice):
-    """How soon the practice replies, as a phrase that fits "We reply …": the practice's own words
-    in English, a translated "within N hours" in any other language."""
+    """How soon the practice replies, as a phrase that fits "We reply …", in the active language."""
     if practice is None:
         return ""
-    if in_default_language():
-        return practice.response_time_text
-    hours = practice.response_time_hours
-    return ngettext("within %(hours)s hour", "within %(hours)s hours", hours) % {"hours": hours}
+    return practice.response_time_display
 
 
 def _combine(pattern, first, second):

@@ -80,11 +80,12 @@ WORKERS_AXE_RUNS = pytest.StashKey[int]()
 
 @pytest.fixture(scope="module")
 def translated(live_site):
-    """The shared live site with its Korean and Hindi pages published, for one module's tests.
+    """The shared live site (its Korean and Hindi pages published by the demo) with the demo
+    article in Korean too, for one module's tests.
 
     Module-scoped on purpose: the live site is shared by every browser test on the xdist worker,
     and pytest tears this down before the worker runs a test of another module, so tests that
-    expect English only never see the translations."""
+    expect no Korean blog never see it."""
     with published_translations(live_site) as site:
         yield site
 

@@ -4,8 +4,8 @@ the enquiry intact, every page's hreflang links name exactly the languages it ex
 the top bar keeps its row on a phone (axe runs on the Korean and Hindi pages and forms in
 test_accessibility.py).
 
-The demo's Korean and Hindi pages are drafts awaiting a clinician's review; the `translated`
-fixture (tests/browser/conftest.py) publishes them on the live site for this module's tests.
+The demo publishes its Korean and Hindi pages (awaiting a clinician's review); the `translated`
+fixture (tests/browser/conftest.py) adds the demo article in Korean for this module's tests.
 """
 
 import json
@@ -86,6 +86,34 @@ def test_an_untranslated_page_switches_to_its_english_fallback_with_a_note(trans
     assert page.locator("main").get_attribute("lang") == "en"
     expect(page.locator(".translation-note")).to_be_visible()
     assert not page.context.cookies(), "switching sets no cookie"
+
+
+def test_on_a_phone_the_fallback_note_is_inside_the_page_container(live_site, page):
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/ko/team/")
+    note = page.locator(".translation-note")
+    expect(note).to_be_visible()
+    box = note.bounding_box()
+    container = page.locator("main h1").bounding_box()
+    assert box["x"] >= 16 and box["x"] + box["width"] <= PHONE["width"] - 16, "off the screen's edges"
+    assert abs(box["x"] - container["x"]) <= 1, "lined up with the page's heading"
+    padding = note.evaluate("n => parseFloat(getComputedStyle(n).paddingInlineStart)")
+    assert padding >= 8, "the words are padded inside the note's box"
+
+
+@pytest.mark.parametrize("width", [320, 390, 1440])
+def test_the_hindi_header_button_is_readable_and_fits(live_site, page, width):
+    """Devanagari's vowel signs need more size than Latin letters: the header's consultation
+    button is at least 14 px in Hindi, and still fits the header on a small phone."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_site.url + "/hi/")
+    button = page.locator(".site-header .header-cta")
+    size = button.evaluate("b => parseFloat(getComputedStyle(b).fontSize)")
+    assert size >= 14, size
+    box = button.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    body = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    assert body > 17, "Devanagari body text a touch larger than Latin (17 px)"
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
-"""The demo's Korean and Hindi pages published on a live site for a while, then taken down.
+"""A Korean translation of the demo article, published on a live site for a while, then removed.
 
-They are drafts awaiting a clinician's review, so a live site starts in English only; tests that
-need the other languages publish them (and a Korean translation of the demo article) through the
-`translated` fixture, which takes them down again when its module is done.
+The demo publishes its Korean and Hindi pages (awaiting a clinician's review), so a live site
+starts in three languages; tests that also need the article in Korean get it through the
+`translated` fixture, which removes it again when its module is done.
 """
 
 import json
@@ -31,9 +31,6 @@ print(json.dumps(list(Page.objects.filter(locale=korean).exclude(id__in=existing
 # worker: a second blog index (the Korean one) is a second answer to "the blog", for instance.
 TAKE_DOWN = """
 from wagtail.models import Page
-for page in Page.objects.filter(live=True).exclude(locale__language_code="en").specific():
-    if page.depth > 1:
-        page.unpublish(log_action=False)
 for page in Page.objects.filter(id__in={created!r}).order_by("depth"):
     if Page.objects.filter(id=page.id).exists():  # not gone with a created parent
         page.delete()
@@ -42,12 +39,10 @@ for page in Page.objects.filter(id__in={created!r}).order_by("depth"):
 
 @contextmanager
 def published_translations(live_site):
-    """Publishes every translation on `live_site` for the block, and unpublishes them after.
+    """Publishes a Korean translation of the demo article on `live_site` for the block.
 
-    Taking down leaves the site as the block found it (the pages made here are deleted, the demo's
-    drafts are drafts again), so a later module may publish them again, and tests that expect the
-    English site alone find it."""
-    live_site.manage("load_demo_content", "--publish-translations")
+    Taking down leaves the site as the block found it (the pages made here are deleted), so a
+    later module may publish it again, and tests that expect no Korean blog find none."""
     created = json.loads(live_site.shell(PUBLISH).strip().splitlines()[-1])
     try:
         yield live_site

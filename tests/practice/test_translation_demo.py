@@ -1,5 +1,5 @@
-"""Languages (issue 12): the demo's Korean and Hindi pages, their translation reviews in the
-admin, and the public translation credit."""
+"""Languages (issues 12 and 20): the demo's Korean and Hindi pages, live and awaiting review,
+their translation reviews in the admin, and the public translation credit."""
 
 import datetime
 import io
@@ -35,20 +35,53 @@ def demo_originals():
     ]
 
 
+def hreflangs(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="[a-z]+://[^/]+([^"]*)">', html))
+
+
 class DemoTranslationTests(DemoSiteTestCase):
-    def test_each_page_has_a_draft_translation_in_korean_and_hindi_awaiting_review(self):
+    def test_each_page_is_published_in_korean_and_hindi_still_awaiting_review(self):
         for code, name in LANGUAGES.items():
             locale = Locale.objects.get(language_code=code)
             for original in demo_originals():
                 translated = original.get_translation_or_none(locale)
                 self.assertIsNotNone(translated, f"{original.title} has no {code} translation")
-                self.assertFalse(translated.live, f"{original.title} ({code}) should be a draft")
+                self.assertTrue(translated.live, f"{original.title} ({code}) should be live")
+                self.assertFalse(translated.has_unpublished_changes, f"{original.title} ({code})")
                 self.assertIsNone(translated.alias_of_id)
-                self.assertNotEqual(translated.draft_title, original.title)
+                self.assertNotEqual(translated.title, original.title)
                 review = TranslationReview.objects.get(page=translated)
                 self.assertEqual(review.translated_by, demo_translations.DEMO_TRANSLATOR)
                 self.assertEqual(review.reviewed_by, "")
                 self.assertEqual(review.status, f"Awaiting review by a clinician who speaks {name}")
+
+    def test_pages_and_forms_list_their_korean_and_hindi_versions(self):
+        for path in ("/", "/services/", "/contact/", "/contact/intake/"):
+            links = hreflangs(self.client.get(path).content.decode())
+            self.assertEqual(
+                links,
+                {"en": path, "ko": f"/ko{path}", "hi": f"/hi{path}", "x-default": path},
+                path,
+            )
+
+    def test_korean_and_hindi_visitors_read_their_language(self):
+        headings = {
+            "/ko/": "<h1>모든 짐을 혼자 짊어지지 않아도 괜찮아요</h1>",
+            "/ko/services/": "<h1>상담 서비스</h1>",
+            "/ko/contact/": "<h1>문의하기</h1>",
+            "/ko/contact/intake/": "<h1>무료 상담 신청하기</h1>",
+            "/hi/": "<h1>आपको सारा बोझ अकेले नहीं उठाना है</h1>",
+            "/hi/services/": "<h1>सेवाएँ</h1>",
+            "/hi/contact/": "<h1>हमसे संपर्क करें</h1>",
+            "/hi/contact/intake/": "<h1>मुफ़्त परामर्श के लिए अनुरोध करें</h1>",
+        }
+        for path, heading in headings.items():
+            response = self.client.get(path)
+            self.assertEqual(response.status_code, 200, path)
+            html = response.content.decode()
+            self.assertIn(heading, html, path)
+            self.assertNotIn('class="translation-note"', html, path)
+            self.assertNotIn('lang="en"', main_tag(html), path)
 
     def test_translations_are_made_in_wagtail_localize_with_every_segment_translated(self):
         locale = Locale.objects.get(language_code="ko")
@@ -74,11 +107,6 @@ class DemoTranslationTests(DemoSiteTestCase):
         hi = Locale.objects.get(language_code="hi")
         self.assertEqual(StandardPage.objects.get(locale=hi, slug="fees-and-insurance").title, "फ़ीस और बीमा")
 
-    def test_visitors_get_english_while_the_translations_are_drafts(self):
-        html = self.client.get("/ko/").content.decode()
-        self.assertIn('lang="en"', main_tag(html))
-        self.assertNotIn("모든 짐을 혼자 짊어지지 않아도 괜찮아요", html)
-
     def test_a_service_served_in_english_under_ko_links_its_finder_under_ko(self):
         """The link is built for the request (issue 18), not from the thread's language."""
         html = self.client.get("/ko/services/anxiety-therapy/").content.decode()
@@ -93,7 +121,7 @@ class DemoTranslationTests(DemoSiteTestCase):
         revisions = sum(page.revisions.count() for page in Page.objects.exclude(locale__language_code="en"))
         out = io.StringIO()
         call_command("load_demo_content", stdout=out)
-        self.assertIn("0 draft pages made", out.getvalue())
+        self.assertIn("0 pages translated, 0 published", out.getvalue())
         self.assertEqual(Page.objects.count(), pages)
         self.assertEqual(TranslationReview.objects.count(), reviews)
         self.assertEqual(
@@ -203,31 +231,41 @@ class DemoTranslationTests(DemoSiteTestCase):
             self.assertEqual(self.credit(home, "en"), "")
 
 
-class PublishedDemoTranslationTests(DemoSiteTestCase):
+class DraftDemoTranslationTests(DemoSiteTestCase):
+    """`load_demo_content --draft-translations`: the demo's translations wait as drafts, the way
+    a translation made in the admin starts."""
+
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", publish_translations=True, stdout=io.StringIO())
+        call_command("load_demo_content", draft_translations=True, stdout=io.StringIO())
 
-    def test_the_korean_home_is_served_at_ko(self):
-        response = self.client.get("/ko/")
-        self.assertEqual(response.status_code, 200)
-        html = response.content.decode()
-        self.assertIn("모든 짐을 혼자 짊어지지 않아도 괜찮아요", html)
-        self.assertNotIn('lang="en"', main_tag(html))
-
-    def test_the_hindi_fees_page_is_served_at_hi(self):
-        response = self.client.get("/hi/fees-and-insurance/")
-        self.assertEqual(response.status_code, 200)
-        html = response.content.decode()
-        self.assertIn("फ़ीस और बीमा", html)
-        self.assertNotIn('lang="en"', main_tag(html))
-
-    def test_published_translations_still_await_review(self):
+    def test_the_translations_are_drafts_awaiting_review(self):
         reviews = TranslationReview.objects.select_related("page")
         self.assertEqual(len(reviews), 8)
         for review in reviews:
-            self.assertTrue(review.page.live)
+            self.assertFalse(review.page.live)
             self.assertFalse(review.is_reviewed)
+
+    def test_visitors_get_english_with_a_note_while_the_translations_are_drafts(self):
+        html = self.client.get("/ko/").content.decode()
+        self.assertIn('lang="en"', main_tag(html))
+        self.assertIn('class="translation-note"', html)
+        self.assertNotIn("모든 짐을 혼자 짊어지지 않아도 괜찮아요", html)
+        self.assertEqual(hreflangs(self.client.get("/").content.decode()), {})
+
+    def test_a_later_load_without_the_option_publishes_them(self):
+        out = io.StringIO()
+        call_command("load_demo_content", stdout=out)
+        self.assertIn("0 pages translated, 8 published", out.getvalue())
+        self.assertIn("모든 짐을 혼자 짊어지지 않아도 괜찮아요", self.client.get("/ko/").content.decode())
+
+    def test_a_translation_staff_unpublished_stays_unpublished(self):
+        call_command("load_demo_content", stdout=io.StringIO())
+        fees = Page.objects.get(locale__language_code="hi", slug="fees-and-insurance")
+        fees.unpublish()
+        call_command("load_demo_content", stdout=io.StringIO())
+        fees.refresh_from_db()
+        self.assertFalse(fees.live)
 
 
 @pytest.mark.django_db
@@ -258,6 +296,7 @@ def test_translating_a_page_in_the_admin_records_who_translated_it_awaiting_revi
     review = TranslationReview.objects.get(page=translated)
     assert review.translated_by == "Mina Park"
     assert review.status == "Awaiting review by a clinician who speaks Korean"
+    assert not translated.live, "a translation made in the admin starts as a draft"
     index = client.get(reverse("translation_reviews:index")).content.decode()
     assert "Mina Park" in index
 
