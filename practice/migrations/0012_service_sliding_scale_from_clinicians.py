@@ -33,7 +33,7 @@ def tick_services_from_their_clinicians(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("practice", "0010_translation_review"),
+        ("practice", "0011_practice_wording"),
     ]
 
     operations = [
