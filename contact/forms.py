@@ -194,7 +194,7 @@ class ContactForm(SubmissionForm):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("email_receipt") and not cleaned_data.get("email") and "email" not in self.errors:
-            self.add_error("email_receipt", _("For a receipt, add your email address (or untick this box)."))
+            self.add_error("email_receipt", _("For a receipt, add your email address (or uncheck this box)."))
         return cleaned_data
 
     def fill_extras(self, instance, now):

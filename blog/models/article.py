@@ -131,7 +131,7 @@ class ArticlePage(DescribedImagesMixin, BasePage):
         "invite readers to reach out mid-way",
         default=True,
         help_text="Long articles show a short invitation to request a free consultation after their "
-        "second section. Place it yourself with the body's “Invitation to reach out” block, or untick "
+        "second section. Place it yourself with the body's “Invitation to reach out” block, or uncheck "
         "this to leave the automatic one out.",
     )
     reading_time = models.PositiveSmallIntegerField(

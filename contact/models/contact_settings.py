@@ -37,7 +37,7 @@ class ContactSettings(BaseGenericSetting):
         default=False,
         verbose_name="Include answers in notification emails",
         help_text=(
-            "Only tick this if your email provider has signed a business associate agreement (BAA) "
+            "Only check this if your email provider has signed a business associate agreement (BAA) "
             "with the practice. Otherwise emails say only that a request arrived, with a link."
         ),
     )

@@ -42,8 +42,8 @@ class LocationPage(BasePage):
     step_free_access = RichTextField(
         features=SECTION_FEATURES,
         blank=True,
-        verbose_name="Step-free access",
-        help_text="Entrances, lifts, doors and restrooms for people who use wheelchairs or cannot manage stairs.",
+        verbose_name="Wheelchair access",
+        help_text="Entrances, elevators, doors and restrooms for people who use wheelchairs or cannot manage stairs.",
     )
     more = RichTextField(
         features=RICH_TEXT_FEATURES,

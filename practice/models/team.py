@@ -191,7 +191,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
         help_text="A friendly portrait. Its description is read aloud as alt text, so describe the photo.",
     )
     license_state = models.CharField(max_length=2, default="NJ", help_text="Two-letter state of licensure.")
-    license_number = models.CharField(max_length=40, help_text="As it appears on the state licence lookup.")
+    license_number = models.CharField(max_length=40, help_text="As it appears on the state license lookup.")
     specialties = ParentalManyToManyField(
         "practice.Specialty",
         blank=True,
@@ -230,7 +230,7 @@ class ClinicianPage(DescribedImagesMixin, FormatsMixin, BasePage):
     offers_self_pay = models.BooleanField(default=True, verbose_name="Self-pay")
     offers_sliding_scale = models.BooleanField(default=False, verbose_name="Sliding scale")
     accepting_new_clients = models.BooleanField(
-        default=True, help_text="Untick when this clinician's caseload is full; the intake form follows it."
+        default=True, help_text="Uncheck when this clinician's caseload is full; the intake form follows it."
     )
     bio = RichTextField(features=RICH_TEXT_FEATURES, help_text="A warm introduction in the first person.")
 

@@ -36,7 +36,7 @@ BRITISH = {
     r"\b(?:the|a|by|take the|next to the) lifts?\b|\blifts (?:go|run|serve)\b": "elevator",
     r"\d\s?(?:cm|mm|m|km|meters?|centimeters?)\s*\(\s*\d": "feet and inches first",
     r"\bmaterialis": "materializ",
-    r"\btick(?:ed|s|ing)?\b": "check (a box)",
+    r"\b(?:un)?tick(?:ed|s|ing)?\b": "check (a box)",
 }
 
 
