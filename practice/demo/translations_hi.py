@@ -73,7 +73,7 @@ STRINGS = {
     "Insurance we take": "हम कौन-से बीमा लेते हैं",
     "We are in network with the carriers below; each clinician’s page lists their panels. For other plans we give you a monthly superbill to submit for out-of-network reimbursement.": (
         "हम नीचे दी गई बीमा कंपनियों के नेटवर्क में हैं; हर थेरेपिस्ट के पेज पर लिखा है कि वे किन बीमा कंपनियों "
-        "के साथ काम करते हैं। दूसरे प्लान के लिए हम आपको हर महीने एक सुपरबिल (superbill) देते हैं, जिसे आप "
+        "के साथ काम करते हैं। दूसरे प्लान के लिए हम आपको हर महीने एक सुपरबिल देते हैं, जिसे आप "
         "आउट-ऑफ़-नेटवर्क खर्च वापस पाने के लिए जमा कर सकते हैं।"
     ),
     "Sliding scale": "स्लाइडिंग स्केल (कम फ़ीस)",
@@ -88,7 +88,7 @@ STRINGS = {
     ),
     "<strong>How to ask:</strong> say so on your free 15-minute first call, or choose “Self-pay” and mention the sliding scale when you request a consultation. We talk it through on the first call and tell you honestly whether a spot is open now or when one will be.": (
         "<strong>कैसे पूछें:</strong> अपनी 15 मिनट की मुफ़्त पहली कॉल पर बता दीजिए, या परामर्श का अनुरोध करते "
-        "समय “खुद भुगतान (Self-pay)” चुनिए और स्लाइडिंग स्केल का ज़िक्र कीजिए। हम पहली कॉल पर इस बारे में बात "
+        "समय “खुद भुगतान (सेल्फ़-पे)” चुनिए और स्लाइडिंग स्केल का ज़िक्र कीजिए। हम पहली कॉल पर इस बारे में बात "
         "करेंगे और आपको ईमानदारी से बताएँगे कि अभी जगह खाली है या कब होगी।"
     ),
     "We never ask for proof of income, and nothing about your finances is asked for on this website.": (
@@ -96,8 +96,7 @@ STRINGS = {
     ),
     "Self-pay": "खुद भुगतान (सेल्फ़-पे)",
     "If you pay for yourself, you will receive a Good Faith Estimate of the expected costs before your first session.": (
-        "अगर आप खुद भुगतान करते हैं, तो पहले सेशन से पहले आपको अनुमानित खर्च का एक गुड फ़ेथ एस्टिमेट "
-        "(Good Faith Estimate) मिलेगा।"
+        "अगर आप खुद भुगतान करते हैं, तो पहले सेशन से पहले आपको अनुमानित खर्च का एक गुड फ़ेथ एस्टिमेट (GFE) मिलेगा।"
     ),
 }
 

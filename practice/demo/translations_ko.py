@@ -70,8 +70,8 @@ STRINGS = {
     "Insurance we take": "이용 가능한 보험",
     "We are in network with the carriers below; each clinician’s page lists their panels. For other plans we give you a monthly superbill to submit for out-of-network reimbursement.": (
         "저희는 아래 보험사의 네트워크에 속해 있어요. 상담사마다 이용 가능한 보험은 각 상담사 페이지에서 "
-        "확인하실 수 있어요. 다른 보험 플랜을 이용하시면 네트워크 외(out-of-network) 환급을 청구하실 수 "
-        "있도록 매달 슈퍼빌(superbill)을 드려요."
+        "확인하실 수 있어요. 다른 보험 플랜을 이용하시면 네트워크 외 환급을 청구하실 수 "
+        "있도록 매달 슈퍼빌을 드려요."
     ),
     "Sliding scale": "소득 연동 할인(슬라이딩 스케일)",
     "The clinicians named below keep part of their week for a reduced fee, from $90 to $150 for an individual session. You and your clinician agree on the fee together and look at it again every six months.": (
@@ -85,7 +85,7 @@ STRINGS = {
     ),
     "<strong>How to ask:</strong> say so on your free 15-minute first call, or choose “Self-pay” and mention the sliding scale when you request a consultation. We talk it through on the first call and tell you honestly whether a spot is open now or when one will be.": (
         "<strong>신청 방법:</strong> 15분 무료 첫 통화에서 말씀해 주시거나, 상담을 신청하실 때 “본인 "
-        "부담(Self-pay)”을 선택하고 소득 연동 할인을 원한다고 적어 주세요. 첫 통화에서 함께 이야기 나누고, "
+        "부담”을 선택하고 소득 연동 할인을 원한다고 적어 주세요. 첫 통화에서 함께 이야기 나누고, "
         "지금 자리가 있는지 아니면 언제 생길지 솔직하게 알려 드릴게요."
     ),
     "We never ask for proof of income, and nothing about your finances is asked for on this website.": (
@@ -93,8 +93,7 @@ STRINGS = {
     ),
     "Self-pay": "본인 부담",
     "If you pay for yourself, you will receive a Good Faith Estimate of the expected costs before your first session.": (
-        "상담비를 직접 내시는 경우, 첫 상담 전에 예상 비용을 담은 선의의 견적서(Good Faith Estimate)를 "
-        "드려요."
+        "상담비를 직접 내시는 경우, 첫 상담 전에 예상 비용을 담은 선의의 견적서(GFE)를 드려요."
     ),
 }
 

@@ -94,8 +94,9 @@ def test_a_full_clinician_points_to_colleagues_and_a_service_to_its_clinicians(l
     service_slug, service_title = live_site.query(
         "SELECT service.slug, service.title FROM practice_servicepage"
         " JOIN wagtailcore_page AS service ON service.id = practice_servicepage.page_ptr_id"
-        " WHERE service.live = ? ORDER BY service.path",
-        [True],
+        " JOIN wagtailcore_locale AS locale ON locale.id = service.locale_id"
+        " WHERE service.live = ? AND locale.language_code = ? ORDER BY service.path",
+        [True, "en"],
     )[-1]
     page.goto(live_site.url + f"/services/{service_slug}/")
     page.get_by_role("link", name="Filter these clinicians by language, format or payment").click()

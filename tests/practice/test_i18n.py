@@ -465,8 +465,8 @@ def test_the_crisis_notice_says_in_each_language_how_to_get_an_interpreter(
     english = crisis_notice(client.get("/contact/").content.decode())
     assert "interpreter" not in english
     for path, heading, interpreter, language_name in (
-        ("/ko/contact/", "응급 상황일 때", "통역", "“Korean”"),
-        ("/hi/contact/", "आपात स्थिति में", "दुभाषिया", "“Hindi”"),
+        ("/ko/contact/", "응급 상황일 때", "통역", '“<span lang="en">Korean</span>”'),
+        ("/hi/contact/", "आपात स्थिति में", "दुभाषिया", '“<span lang="en">Hindi</span>”'),
     ):
         notice = crisis_notice(client.get(path).content.decode())
         assert heading in notice
