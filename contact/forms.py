@@ -258,15 +258,7 @@ class ConsultationRequestForm(SubmissionForm):
         "guardian_name",
         "guardian_relationship",
         "location",
-        "pronouns",
-        "best_times",
-        "service",
-        "clinician",
-        "session_format",
-        "payment",
-        "insurance_carrier",
-        "heard_about",
-        "note",
+        *prepare_fields,
     ]
 
     class Meta:

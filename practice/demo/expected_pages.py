@@ -24,56 +24,54 @@ SLIDING_SCALE_HOW_TEXT = (
 
 PHONE_URI = "tel:+1" + "".join(ch for ch in PRACTICE["phone"] if ch.isdigit())
 
-ACCESSIBILITY_TEXT = (
+# The statement's sections, shared by the current statement and the one the demo gave before.
+ACCESSIBILITY_STANDARD = (
     "<h2>The standard we aim for</h2>"
     "<p>We aim to meet the Web Content Accessibility Guidelines, WCAG 2.2, at level AA on every page and in "
     "both forms. The site works with a keyboard alone, shows where the focus is, announces form errors and "
     "links each one to its field, and keeps text readable when you zoom in.</p>"
-    "<h2>How we test</h2>"
+)
+ACCESSIBILITY_LIMITS = (
+    "<h2>Known limits</h2>"
+    "<ul><li>Some older PDF documents may not be fully accessible; ask and we will send the content another way."
+    "</li><li>The client portal and any map you open from our location page are run by other companies, and "
+    "their accessibility is theirs.</li><li>Automated tests find only some problems, so we are grateful when "
+    "you tell us about others.</li></ul>"
+)
+
+
+def accessibility_contact(phone):
+    """The statement's last section, with the phone number as `phone` (a link, or text before)."""
+    return (
+        "<h2>Report a problem or get the content another way</h2>"
+        f"<p>If something on this site is hard to use, or you need a page in another format (plain text, large "
+        f'print, or read to you over the phone), email <a href="mailto:{PRACTICE["email"]}">{PRACTICE["email"]}</a>, '
+        f'call {phone}, or use our <a href="/contact/">contact form</a>. Tell us the page and what '
+        f"happened; you do not need to give any health information.</p>"
+        f"<p>We reply {PRACTICE['response_time_text']} and fix problems in the site as soon as we can. If you are "
+        "trying to reach us to start therapy, we will also help you do that by phone or email instead.</p>"
+        "<p>Last reviewed: November 2026.</p>"
+    )
+
+
+ACCESSIBILITY_TEXT = (
+    ACCESSIBILITY_STANDARD + "<h2>How we test</h2>"
     "<ul><li>Automated checks of every page type, and of both forms as they look when they show errors, "
     "each time the site changes: text alternatives for images, labels on form fields, color contrast, "
     "heading order and the names that screen readers announce.</li><li>The same pages checked on a "
     "phone-sized screen.</li><li>Keyboard-only walkthroughs of both forms, and spot checks with screen "
     "readers on a phone and on a computer.</li></ul>"
-    "<h2>Known limits</h2>"
-    "<ul><li>Some older PDF documents may not be fully accessible; ask and we will send the content another way."
-    "</li><li>The client portal and any map you open from our location page are run by other companies, and "
-    "their accessibility is theirs.</li><li>Automated tests find only some problems, so we are grateful when "
-    "you tell us about others.</li></ul>"
-    "<h2>Report a problem or get the content another way</h2>"
-    f"<p>If something on this site is hard to use, or you need a page in another format (plain text, large "
-    f'print, or read to you over the phone), email <a href="mailto:{PRACTICE["email"]}">{PRACTICE["email"]}</a>, '
-    f'call <a href="{PHONE_URI}">{PRACTICE["phone"]}</a>, or use our <a href="/contact/">contact form</a>. Tell us the page and what '
-    f"happened; you do not need to give any health information.</p>"
-    f"<p>We reply {PRACTICE['response_time_text']} and fix problems in the site as soon as we can. If you are "
-    "trying to reach us to start therapy, we will also help you do that by phone or email instead.</p>"
-    "<p>Last reviewed: November 2026.</p>"
+    + ACCESSIBILITY_LIMITS
+    + accessibility_contact(f'<a href="{PHONE_URI}">{PRACTICE["phone"]}</a>')
 )
 
 # The statement as the demo gave it before it named its tools (upgraded by EARLIER_BODIES).
 ACCESSIBILITY_TEXT_BEFORE_ISSUE_20 = (
-    "<h2>The standard we aim for</h2>"
-    "<p>We aim to meet the Web Content Accessibility Guidelines, WCAG 2.2, at level AA on every page and in "
-    "both forms. The site works with a keyboard alone, shows where the focus is, announces form errors and "
-    "links each one to its field, and keeps text readable when you zoom in.</p>"
-    "<h2>How we test</h2>"
+    ACCESSIBILITY_STANDARD + "<h2>How we test</h2>"
     "<ul><li>Automated checks with axe-core on every page type and on both forms’ error states, each time the "
     "site changes.</li><li>Lighthouse accessibility audits of every page type on a phone-sized screen.</li>"
     "<li>Keyboard-only walkthroughs of both forms, and spot checks with the VoiceOver and NVDA screen "
-    "readers.</li></ul>"
-    "<h2>Known limits</h2>"
-    "<ul><li>Some older PDF documents may not be fully accessible; ask and we will send the content another way."
-    "</li><li>The client portal and any map you open from our location page are run by other companies, and "
-    "their accessibility is theirs.</li><li>Automated tests find only some problems, so we are grateful when "
-    "you tell us about others.</li></ul>"
-    "<h2>Report a problem or get the content another way</h2>"
-    f"<p>If something on this site is hard to use, or you need a page in another format (plain text, large "
-    f'print, or read to you over the phone), email <a href="mailto:{PRACTICE["email"]}">{PRACTICE["email"]}</a>, '
-    f'call {PRACTICE["phone"]}, or use our <a href="/contact/">contact form</a>. Tell us the page and what '
-    f"happened; you do not need to give any health information.</p>"
-    f"<p>We reply {PRACTICE['response_time_text']} and fix problems in the site as soon as we can. If you are "
-    "trying to reach us to start therapy, we will also help you do that by phone or email instead.</p>"
-    "<p>Last reviewed: November 2026.</p>"
+    "readers.</li></ul>" + ACCESSIBILITY_LIMITS + accessibility_contact(PRACTICE["phone"])
 )
 
 STANDARD_PAGES = [
