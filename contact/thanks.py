@@ -20,6 +20,9 @@ from practice.models import LocationPage, ServicesIndexPage
 SALT = "contact.thanks.reply"
 MAX_AGE_SECONDS = 60 * 60
 FEES_SLUG = "fees-and-insurance"
+# The blog's article on a first session, read first when the site has it (contact does not import
+# the blog: the article is found as a page by its address).
+FIRST_SESSION_SLUG = "what-to-expect-in-your-first-therapy-session"
 
 
 def thanks_url(kind, channel=""):
@@ -47,15 +50,29 @@ def _in_language(queryset):
 
 
 def while_you_wait(request):
-    """(title, url) of each page worth reading before the first call, when live: the services
-    (each says what a first session is like), fees and insurance, and the office."""
+    """(title, url, lang) of each page worth reading before the first call, when live: the article on a
+    first session (else the services, each of which says what one is like), fees and insurance,
+    and the office; `lang` names the language of a page shown in English to a Korean or Hindi
+    visitor ("" when it is the visitor's)."""
     links = []
+
+    def link(page):
+        language = page.locale.language_code
+        return (
+            page.title,
+            page.get_url(request),
+            "" if language == Locale.get_active().language_code else language,
+        )
+
+    first_session = _in_language(Page.objects.filter(slug=FIRST_SESSION_SLUG))
     services = _in_language(ServicesIndexPage.objects.all())
-    if services:
+    if first_session:
+        links.append(link(first_session))
+    elif services:
         links.append(
-            (gettext("What to expect in a first session, service by service"), services.get_url(request))
+            (gettext("What to expect in a first session, service by service"), services.get_url(request), "")
         )
     for page in (_in_language(Page.objects.filter(slug=FEES_SLUG)), _in_language(LocationPage.objects.all())):
         if page:
-            links.append((page.title, page.get_url(request)))
+            links.append(link(page))
     return links

@@ -318,3 +318,26 @@ def test_the_thank_you_page_offers_reading_and_no_booking_button(client, intake_
         assert f'href="{url}"' in main, url
     header = html[html.index("<header") : html.index("</header>")]
     assert "Free consultation" not in header and "header-cta" not in header
+
+
+def test_the_thank_you_page_leads_with_the_first_session_article_when_the_blog_has_it(client, intake_site):
+    article = StandardPageFactory(
+        parent=intake_site.home,
+        title="What to Expect in Your First Therapy Session",
+        slug="what-to-expect-in-your-first-therapy-session",
+    )
+    html = client.get("/contact/thanks/?sent=consultation").content.decode()
+    main = html[html.index("While you wait") :]
+    assert main.index(f'href="{article.url}"') < main.index("</ul>")
+    assert "What to Expect in Your First Therapy Session" in main
+    assert "service by service" not in main
+
+
+def test_reading_shown_in_english_on_the_korean_thank_you_page_is_marked_english(client, intake_site):
+    StandardPageFactory(
+        parent=intake_site.home,
+        title="What to Expect in Your First Therapy Session",
+        slug="what-to-expect-in-your-first-therapy-session",
+    )
+    html = client.get("/ko/contact/thanks/?sent=consultation").content.decode()
+    assert 'lang="en">What to Expect in Your First Therapy Session</a>' in html
