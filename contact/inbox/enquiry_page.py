@@ -144,10 +144,9 @@ def language_speakers(submission):
     coordinator can match the first call. None for an enquiry in the default language."""
     if submission.language == settings.LANGUAGE_CODE:
         return None
-    language = submission.language_name
-    clinicians = ClinicianPage.objects.visible().speaking(language).select_related(None)
+    clinicians = ClinicianPage.objects.visible().speaking(submission.language).select_related(None)
     return {
-        "language": language,
+        "language": submission.language_name,
         "clinicians": [
             (person.display_name, person.get_url(), person.accepting_new_clients) for person in clinicians
         ],

@@ -7,7 +7,7 @@ from django.db.models import Exists, Min, OuterRef, Q
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -26,6 +26,7 @@ from practice.models.payment import payment_facts
 from practice.models.renditions import renditions_prefetch
 from practice.models.site_settings import PracticeSettings
 from practice.models.taxonomy import CLIENT_GROUPS, FORMATS, PAYMENT_OPTIONS, Language
+from practice.models.translation_review import language_name
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import clinician_person
 from siteplatform.page_cache import cached_fragment
@@ -44,6 +45,14 @@ _fee_from_lazy = lazy(_fee_from, str)
 def fee_from_label(fee):
     """ "From $180 per session" in the visitor's language, or "" without a fee."""
     return _fee_from_lazy(fee) if fee is not None else ""
+
+
+def speaks(language_code):
+    """Whether a clinician holds sessions in the site language `language_code`: her Language
+    term named as Django names the language in English ("ko": "Korean"), in any case. The one
+    rule the Korean and Hindi pages' order and the enquiry page's suggestions follow."""
+    term = Language.objects.filter(name__iexact=language_name(language_code), clinicians=OuterRef("pk"))
+    return Exists(term)
 
 
 class ClinicianPageQuerySet(VisiblePageQuerySet):
@@ -71,10 +80,10 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         people = self.select_related(None).order_by("path").prefetch_related("insurance_carriers")
         return payment_facts(people, request)
 
-    def speaking(self, language_name):
-        """Those who hold sessions in the language named (as the Language snippet names it, in
-        any case: "Korean"), in the team page's order."""
-        return self.filter(languages__name__iexact=language_name).order_by("path")
+    def speaking(self, language_code):
+        """Those who hold sessions in the site language `language_code` ("ko"), in the team
+        page's order."""
+        return self.filter(speaks(language_code)).order_by("path")
 
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
@@ -82,16 +91,10 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
     def speakers_first(self, language_code):
         """For a visitor reading `language_code` (another site language than English): the
         clinicians who hold sessions in it first, each marked `speaks_visitor_language`, then the
-        others, each group in the tree's order. The language is the Language term named as Django
-        names it in English ("ko": Korean), in any case, as for `speaking`."""
+        others, each group in the tree's order."""
         if not language_code or language_code == settings.LANGUAGE_CODE:
             return self
-        try:
-            name = get_language_info(language_code)["name"]
-        except KeyError:
-            return self
-        term = Language.objects.filter(name__iexact=name, clinicians=OuterRef("pk"))
-        return self.annotate(speaks_visitor_language=Exists(term)).order_by(
+        return self.annotate(speaks_visitor_language=speaks(language_code)).order_by(
             "-speaks_visitor_language", "path"
         )
 
