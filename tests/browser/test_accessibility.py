@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.enquiries import create_consultation_request
 
 PHONE, DESKTOP = 390, 1440
 WIDTHS = (PHONE, DESKTOP)
@@ -238,20 +239,7 @@ def staff_cookies(live_site, chromium):
 @pytest.fixture(scope="module")
 def enquiry(live_site):
     """A consultation request, as the intake form saves it, for the enquiry page to show."""
-    marker = uuid.uuid4().hex[:8]
-    output = live_site.shell(
-        "from django.utils import timezone\n"
-        "from contact.models import ConsultationRequest\n"
-        "now = timezone.now()\n"
-        "request = ConsultationRequest.objects.create(\n"
-        f"    preferred_name='Axe Person {marker}', email='axe-{marker}@example.com',\n"
-        "    phone='201-555-0142', preferred_channel='phone', best_time_mornings=True,\n"
-        "    voicemail_consent_at=now, client_type='self', location='nj_telehealth', session_format='telehealth',\n"
-        "    payment='self_pay', privacy_acknowledged_at=now, not_emergency_acknowledged_at=now,\n"
-        "    notification_state='sent')\n"
-        "print(request.pk)\n"
-    )
-    return int(output.strip().splitlines()[-1])
+    return create_consultation_request(live_site, "Axe")
 
 
 @pytest.mark.parametrize(("screen", "width"), matrix(STAFF))

@@ -8,6 +8,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.enquiries import create_consultation_request
+
 PASSWORD = "a-long-intake-password-for-tests"  # noqa: S105 - test account only
 
 
@@ -21,20 +23,7 @@ def coordinator(live_site):
 @pytest.fixture
 def enquiry(live_site):
     """A consultation request that agreed to voicemail only, as the intake form saves it."""
-    marker = uuid.uuid4().hex[:8]
-    output = live_site.shell(
-        "from django.utils import timezone\n"
-        "from contact.models import ConsultationRequest\n"
-        "now = timezone.now()\n"
-        "request = ConsultationRequest.objects.create(\n"
-        f"    preferred_name='Browser Person {marker}', email='browser-{marker}@example.com',\n"
-        "    phone='201-555-0142', preferred_channel='phone', best_time_mornings=True, best_time_evenings=True,\n"
-        "    voicemail_consent_at=now, client_type='self', location='nj_telehealth', session_format='telehealth',\n"
-        "    payment='self_pay', privacy_acknowledged_at=now, not_emergency_acknowledged_at=now,\n"
-        "    notification_state='sent')\n"
-        "print(request.pk)\n"
-    )
-    return int(output.strip().splitlines()[-1])
+    return create_consultation_request(live_site, "Browser", evenings=True)
 
 
 def sign_in(page, live_site, username):
