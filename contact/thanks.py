@@ -42,37 +42,31 @@ def reply_channel(value):
     return channel if channel in Submission.Channel.values else ""
 
 
-def _in_language(queryset):
-    """The first live, public page of `queryset` in the active language, else in the default one."""
-    active, default = Locale.get_active(), Locale.get_default()
-    pages = list(queryset.live().public().filter(locale__in={active.pk, default.pk}).order_by("path")[:4])
-    return next((page for page in pages if page.locale_id == active.pk), pages[0] if pages else None)
-
-
 def while_you_wait(request):
     """(title, url, lang) of each page worth reading before the first call, when live: the article on a
     first session (else the services, each of which says what one is like), fees and insurance,
     and the office; `lang` names the language of a page shown in English to a Korean or Hindi
     visitor ("" when it is the visitor's)."""
-    links = []
+    active, default = Locale.get_active(), Locale.get_default()
+
+    def in_language(queryset):
+        """The first live, public page of `queryset` in the active language, else in the default one."""
+        pages = queryset.live().public().filter(locale__in={active.pk, default.pk}).order_by("path")[:4]
+        pages = list(pages)
+        return next((page for page in pages if page.locale_id == active.pk), pages[0] if pages else None)
 
     def link(page):
-        language = page.locale.language_code
-        return (
-            page.title,
-            page.get_url(request),
-            "" if language == Locale.get_active().language_code else language,
-        )
+        lang = "" if page.locale_id == active.pk else default.language_code
+        return (page.title, page.get_url(request), lang)
 
-    first_session = _in_language(Page.objects.filter(slug=FIRST_SESSION_SLUG))
-    services = _in_language(ServicesIndexPage.objects.all())
+    links = []
+    first_session = in_language(Page.objects.filter(slug=FIRST_SESSION_SLUG))
     if first_session:
         links.append(link(first_session))
-    elif services:
-        links.append(
-            (gettext("What to expect in a first session, service by service"), services.get_url(request), "")
-        )
-    for page in (_in_language(Page.objects.filter(slug=FEES_SLUG)), _in_language(LocationPage.objects.all())):
+    elif services := in_language(ServicesIndexPage.objects.all()):
+        label = gettext("What to expect in a first session, service by service")
+        links.append((label, services.get_url(request), ""))
+    for page in (in_language(Page.objects.filter(slug=FEES_SLUG)), in_language(LocationPage.objects.all())):
         if page:
             links.append(link(page))
     return links
