@@ -84,6 +84,7 @@ worker:  ## Run the background task worker (sends notification emails)
 
 serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectstatic, gunicorn with 2 workers
 	RELEASE=$${RELEASE:-$$(git rev-parse HEAD 2>/dev/null)} SITE_URL=$(PUBLIC_URL) DEBUG=False SECRET_KEY=$${SECRET_KEY:-local-production-mode-$$(hostname)-not-a-real-secret-0123456789} \
+	DATA_KEYS=$${DATA_KEYS:-$$(cat .data-keys)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=False SECURE_COOKIES=False \
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	{ $(PY) manage.py task_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

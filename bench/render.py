@@ -90,6 +90,7 @@ def configure(folder, *, warm_fragments=False):
         DEBUG="False",
         SECRET_KEY="bench-render-only-secret-key-not-for-production-0123456789abcdef",  # noqa: S106
         ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
+        DATA_KEYS="YmVuY2gtcmVuZGVyLW9ubHktZGF0YS1rZXktMDEyMzQ=",
         SECURE_SSL_REDIRECT="False",
         SECURE_COOKIES="False",
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",

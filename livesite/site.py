@@ -23,6 +23,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+# The data key of sites these tools start (tests, bench, screenshots): local only, never a real one.
+LOCAL_DATA_KEY = "bG9jYWwtc2l0ZXMtb25seS1kYXRhLWtleS0wMTIzNDU="
 
 
 def free_port():
@@ -90,6 +92,8 @@ class LiveSite:
             "WAGTAILADMIN_BASE_URL": self.url,
             "EMAIL_URL": "console://",
             "PYTHONUNBUFFERED": "1",
+            # What the site encrypts (siteplatform/data_keys.py): the caller's keys, else a local one.
+            "DATA_KEYS": os.environ.get("DATA_KEYS") or LOCAL_DATA_KEY,
             "DJANGO_SUPERUSER_PASSWORD": "live-site-admin-password",
             **(env or {}),
         }

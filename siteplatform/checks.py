@@ -25,6 +25,11 @@ def production_problems(settings=settings):
         )
     if not settings.ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is not set. Set it to the site's host names, comma-separated.")
+    if not getattr(settings, "DATA_KEYS", None):
+        problems.append(
+            "DATA_KEYS is not set. Set it to one or more Fernet keys, newest first (see .env.example): "
+            "they encrypt enquiries and backups."
+        )
     return problems
 
 

@@ -13,6 +13,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from siteplatform import data_keys
 from siteplatform.cache_backends import machine_caches, redis_caches
 from siteplatform.env import (
     env_bool,
@@ -37,6 +38,10 @@ if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+# The keys that encrypt enquiries and backups, newest first (siteplatform/data_keys.py): apart from
+# SECRET_KEY and the database, so neither a copied database nor a leaked backup can be read.
+DATA_KEYS = data_keys.configured(os.environ.get("DATA_KEYS", ""), BASE_DIR, DEBUG)
 
 INSTALLED_APPS = [
     "siteplatform",  # the platform below every app: settings, caches, languages, middleware

@@ -13,6 +13,7 @@ TEST_RUN_VARIABLES = (
     "DJANGO_SETTINGS_MODULE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     "DATABASE_URL",
+    "DATA_KEYS",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
     "TWO_FACTOR_REQUIRED",
@@ -24,6 +25,7 @@ PRODUCTION = {
     "DEBUG": "False",
     "SECRET_KEY": "a-real-production-secret-" + "k" * 40,
     "ALLOWED_HOSTS": "www.example.org",
+    "DATA_KEYS": "cHJvZHVjdGlvbi10ZXN0LWRhdGEta2V5LTAxMjM0NTY=",
     "EMAIL_URL": "smtp://user:pass@smtp.example.org:587/?tls=True",
 }
 

@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+# A fixed key for what the suite encrypts (siteplatform/data_keys.py); never a real one.
+os.environ.setdefault("DATA_KEYS", "dGVzdHMtb25seS1kYXRhLWtleS0wMTIzNDU2Nzg5YWI=")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("EMAIL_URL", "locmem://")
 os.environ.setdefault("DEFAULT_FROM_EMAIL", "We Rise Therapy <noreply@example.org>")
