@@ -66,25 +66,29 @@ class SetupLinkRequired(exceptions.OTPWebAuthnApiError):
     default_detail = "Open the set-up link sent to your email first."
 
 
-class BeginRegistration(views.BeginCredentialRegistrationView):
+def may_set_up(request):
+    """The same door as the set-up page: a first second factor for someone who must use
+    two-factor needs the email link; others may add one with the password alone. Someone
+    with a second factor passes it first (the package refuses too)."""
+    user = request.user
+    if user.is_verified():
+        return True
+    if two_factor.has_device(user):
+        return False
+    return not two_factor.is_required_for(user) or invitations.session_allows_setup(request)
+
+
+class SetUpDoor:
     def check_can_register(self):
-        if not self.request.user.is_verified() and not self.may_set_up(self.request):
+        if not may_set_up(self.request):
             raise SetupLinkRequired()
 
-    @staticmethod
-    def may_set_up(request):
-        """The same door as the set-up page: a first second factor for someone who must use
-        two-factor needs the email link; others may add one with the password alone."""
-        user = request.user
-        if two_factor.has_device(user):
-            return False  # verify first (the package refuses too)
-        return not two_factor.is_required_for(user) or invitations.session_allows_setup(request)
+
+class BeginRegistration(SetUpDoor, views.BeginCredentialRegistrationView):
+    pass
 
 
-class CompleteRegistration(views.CompleteCredentialRegistrationView):
-    def check_can_register(self):
-        BeginRegistration.check_can_register(self)
-
+class CompleteRegistration(SetUpDoor, views.CompleteCredentialRegistrationView):
     def post(self, *args, **kwargs):
         """A first passkey (set-up) uses up the email link and verifies the session, as a
         first authenticator app does; one added later leaves the session as it was."""
