@@ -14,6 +14,7 @@ The relying party is the host the admin is served on (a name, never an IP addres
 refuse passkeys for one), and the only origin accepted is that same address.
 """
 
+import ipaddress
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -31,6 +32,16 @@ app_name = "otp_webauthn"
 def relying_party_id(request):
     """The host name the request came to (ALLOWED_HOSTS has vouched for it), without the port."""
     return urlsplit(f"//{request.get_host()}").hostname
+
+
+def possible_at(request):
+    """False when the admin is open at an IP address (http://127.0.0.1:8000 after `make run`),
+    where browsers refuse to make or use passkeys; the pages then point to the name instead."""
+    try:
+        ipaddress.ip_address(relying_party_id(request))
+    except ValueError:
+        return True
+    return False
 
 
 class PasskeyHelper(WebAuthnHelper):

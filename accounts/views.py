@@ -78,6 +78,7 @@ def setup(request):
         "secret": base64.b32encode(device.bin_key).decode(),
         "required": two_factor.is_required_for(user),
         "next": safe_next(request),
+        "passkeys_possible": passkeys.possible_at(request),
     }
     return TemplateResponse(request, "accounts/setup.html", context)
 
@@ -186,6 +187,7 @@ def manage(request):
         "required": required,
         "recovery_codes_left": two_factor.remaining_recovery_codes(user),
         "next": reverse("accounts_two_factor"),
+        "passkeys_possible": passkeys.possible_at(request),
     }
     return TemplateResponse(request, "accounts/manage.html", context)
 

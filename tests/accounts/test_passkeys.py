@@ -131,3 +131,11 @@ def test_resetting_two_factor_removes_passkeys_too(coordinator):
     give_passkey(coordinator)
     assert two_factor.reset_devices(coordinator) == 1
     assert not two_factor.has_device(coordinator)
+
+
+def test_at_an_ip_address_the_page_says_to_use_the_name_instead(client, superuser):
+    client.force_login(superuser)
+    page = client.get(SETUP, HTTP_HOST="127.0.0.1").text
+    assert "Passkeys work only when the address bar shows the site’s name" in page
+    assert "passkey-register-button" not in page
+    assert "passkey-register-button" in client.get(SETUP, HTTP_HOST="localhost").text
