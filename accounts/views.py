@@ -127,6 +127,7 @@ def verify(request, *, again=False):
         "again": again,
         "fresh_minutes": settings.SECOND_FACTOR_FRESH_MINUTES,
         "has_passkey": passkeys.passkeys_of(user).exists(),
+        "has_app": two_factor.has_app_device(user),
     }
     return TemplateResponse(request, "accounts/verify.html", context)
 

@@ -70,7 +70,7 @@ def test_signing_in_offers_the_passkey_beside_the_code(client, two_factor_requir
     assert client.get("/admin/").url.startswith(VERIFY)
     page = client.get(VERIFY + "?next=/admin/enquiries/").text
     assert 'id="passkey-verification-button"' in page
-    assert 'name="token"' in page  # recovery codes still work
+    assert 'name="token"' in page and "No passkey at hand? Enter one of your recovery codes." in page
     options = client.post(AUTH_BEGIN).json()  # reachable before the second factor
     allowed = [credential["id"] for credential in options["allowCredentials"]]
     assert len(allowed) == 1 and options["rpId"] == "testserver"
