@@ -61,6 +61,7 @@ def test_a_request_is_ciphertext_in_the_database_and_plain_on_the_admin_page(cli
         assert word in page
 
 
+# Committed, so that pg_dump sees it (a transactional test: `make test` runs with --create-db).
 @pytest.mark.django_db(transaction=True)
 def test_a_pg_dump_holds_none_of_the_words(client, intake_site, admin_user):
     if connection.vendor != "postgresql":
