@@ -1,15 +1,18 @@
-"""A running site's database, as an attacker with a copy of it would read it: the SQLite file and
-its write-ahead log, or a pg_dump on PostgreSQL, hold none of the words a visitor sent, while the
-site itself still reads them."""
+"""A running site's database, as someone with a copy of it would read it: the SQLite file and its
+write-ahead log, or a pg_dump on PostgreSQL, hold none of the words a visitor sent, while the site
+reads them; and its keys rotate end to end: a new key in front, rotate, drop the old key, restart,
+and every enquiry still reads, while a site missing a needed key refuses to start."""
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from livesite import FormClient, LiveSite, intake_answers
-from livesite.site import LOCAL_DATA_KEY
+from livesite.site import ROOT
 from siteplatform.data_keys import fingerprint
 
 pytestmark = pytest.mark.slow
@@ -22,6 +25,12 @@ ANSWERS = {
     "note": "The cardamom staircase keeps me up.",
 }
 WORDS = ("Brindlewick", "Oriane", "lanternfish", "cardamom staircase")
+READ = (
+    "from contact.models import ConsultationRequest\n"
+    "request = ConsultationRequest.objects.latest('pk')\n"
+    "print(request.preferred_name, '|', request.pronouns, '|', request.note)\n"
+)
+READ_BACK = "Brindlewick Oriane | she/her-lanternfish | The cardamom staircase keeps me up."
 
 
 def database_bytes(site):
@@ -35,8 +44,9 @@ def database_bytes(site):
     return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
-def test_a_running_sites_database_holds_none_of_the_words_yet_the_site_reads_them():
-    site = LiveSite(env={"CONTACT_MIN_FILL_SECONDS": "0", "DATA_KEYS": LOCAL_DATA_KEY})
+def test_a_running_sites_database_holds_none_of_the_words_and_its_keys_rotate():
+    site = LiveSite(env={"CONTACT_MIN_FILL_SECONDS": "0"})
+    old = site.env["DATA_KEYS"]
     try:
         site.start()
         client = FormClient(site.url)
@@ -46,15 +56,31 @@ def test_a_running_sites_database_holds_none_of_the_words_yet_the_site_reads_the
         assert status == 302, body[:500]
 
         stored = database_bytes(site)
-        assert f"{fingerprint(LOCAL_DATA_KEY)}:gAAAAA".encode() in stored  # the request is in there…
+        assert f"{fingerprint(old)}:gAAAAA".encode() in stored  # the request is in there…
         for word in WORDS:
             assert word.encode() not in stored  # …as ciphertext only
+        assert READ_BACK in site.shell(READ)
 
-        read = site.shell(
-            "from contact.models import ConsultationRequest\n"
-            "request = ConsultationRequest.objects.latest('pk')\n"
-            "print(request.preferred_name, '|', request.pronouns, '|', request.note)\n"
+        new = Fernet.generate_key().decode()
+        site.stop_process("server")
+        site.env["DATA_KEYS"] = f"{new},{old}"
+        assert f"now under key {fingerprint(new)}" in site.manage("rotate_data_keys")
+        assert "Done: 0 value(s) re-encrypted" in site.manage("rotate_data_keys")
+        site.env["DATA_KEYS"] = new
+        site.start_server()  # gunicorn imports siteplatform.wsgi, which checks the stored keys
+        assert READ_BACK in site.shell(READ)
+
+        site.stop_process("server")
+        site.env["DATA_KEYS"] = old  # the one key the data now needs is gone
+        refused = subprocess.run(  # noqa: S603 - what gunicorn does first
+            [sys.executable, "-c", "import siteplatform.wsgi"],
+            cwd=ROOT,
+            env=site.env,
+            capture_output=True,
+            text=True,
         )
-        assert "Brindlewick Oriane | she/her-lanternfish | The cardamom staircase keeps me up." in read
+        assert refused.returncode != 0 and fingerprint(new) in refused.stderr
+        with pytest.raises(RuntimeError, match=fingerprint(new)):
+            site.manage("task_worker", "--batch", "--backend", "notifications")
     finally:
         site.stop()
