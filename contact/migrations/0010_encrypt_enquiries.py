@@ -1,12 +1,14 @@
-"""Enquiries encrypted at rest (issue 21): every personal field's column widened to text, its
-existing values encrypted under the newest data key (and decrypted again on reverse), then the
-field becomes the encrypted one; email and phone get their blind indexes for the inbox's search."""
+"""Enquiries encrypted at rest (issue 21): every personal field becomes an encrypted one (its
+column text), then its stored values are encrypted under the newest data key (and decrypted
+again on reverse, before the columns narrow); email and phone get their blind indexes for the
+inbox's search."""
 
 import contact.validators
 import siteplatform.encrypted
 from django.db import migrations, models
+from django.db.models.functions import Cast
 
-from siteplatform import data_keys
+from siteplatform.encrypted import Ciphertext
 
 ENCRYPTED = {
     "submission": [
@@ -24,24 +26,29 @@ ENCRYPTED = {
 INDEXES = {"email_index": "email", "phone_index": "phone"}
 
 
-def convert(apps, change, *, indexes):
+def encrypt(apps, schema_editor):
+    """Reads each value as the column holds it (plain text, through a cast) and writes it back
+    through the encrypted field, which encrypts it; the blind indexes are computed on the way."""
     for model_name, fields in ENCRYPTED.items():
         model = apps.get_model("contact", model_name)
-        for row in model._base_manager.values("pk", *fields).iterator():
-            updates = {field: change(row[field]) if row[field] else row[field] for field in fields}
-            if indexes and model_name == "submission":
+        raw = {f"raw_{field}": Cast(field, models.TextField()) for field in fields}
+        for row in model._base_manager.annotate(**raw).values("pk", *raw).iterator():
+            updates = {field: row[f"raw_{field}"] for field in fields}
+            if model_name == "submission":
                 for index, source in INDEXES.items():
-                    digests = model._meta.get_field(index).digests(row[source])
+                    digests = model._meta.get_field(index).digests(updates[source])
                     updates[index] = digests[0] if digests else ""
             model._base_manager.filter(pk=row["pk"]).update(**updates)
 
 
-def encrypt(apps, schema_editor):
-    convert(apps, data_keys.encrypt, indexes=True)
-
-
 def decrypt(apps, schema_editor):
-    convert(apps, data_keys.decrypt, indexes=False)
+    """Reads each value through the encrypted field (decrypted) and stores the text as it is."""
+    for model_name, fields in ENCRYPTED.items():
+        model = apps.get_model("contact", model_name)
+        for row in model._base_manager.values("pk", *fields).iterator():
+            model._base_manager.filter(pk=row["pk"]).update(
+                **{field: Ciphertext(row[field]) for field in fields}
+            )
 
 
 class Migration(migrations.Migration):
@@ -64,37 +71,6 @@ class Migration(migrations.Migration):
                 normalize=contact.validators.normalized_phone, source="phone"
             ),
         ),
-        migrations.AlterField(
-            model_name="submission", name="preferred_name", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(model_name="submission", name="email", field=models.TextField(blank=True)),
-        migrations.AlterField(model_name="submission", name="phone", field=models.TextField(blank=True)),
-        migrations.AlterField(
-            model_name="submission", name="staff_notes", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="submission", name="notification_last_error", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="submission", name="confirmation_last_error", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="contactmessage", name="message", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="consultationrequest", name="pronouns", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="consultationrequest", name="guardian_name", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="consultationrequest", name="insurance_carrier", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(
-            model_name="consultationrequest", name="note", field=models.TextField(blank=True)
-        ),
-        migrations.AlterField(model_name="submissionnote", name="text", field=models.TextField(blank=True)),
-        migrations.RunPython(encrypt, decrypt),
         migrations.AlterField(
             model_name="consultationrequest",
             name="guardian_name",
@@ -159,4 +135,5 @@ class Migration(migrations.Migration):
             name="text",
             field=siteplatform.encrypted.EncryptedTextField(max_length=2000),
         ),
+        migrations.RunPython(encrypt, decrypt),
     ]
