@@ -158,11 +158,13 @@ def rotate_stored(*, batch_size=500):
         for name in raw:
             stale |= ~Q(**{name: ""}) & ~Q(**{f"{name}__startswith": f"{newest}:"})
         indexes = [field for field in model._meta.local_concrete_fields if isinstance(field, BlindIndexField)]
-        count = 0
+        count, after = 0, None
         while True:
             with transaction.atomic():
+                # Walks the table once, by primary key: ends even should a row not change.
+                rows = model._base_manager.filter(pk__gt=after) if after is not None else model._base_manager
                 batch = list(
-                    model._base_manager.select_for_update()
+                    rows.select_for_update()
                     .annotate(**raw)
                     .filter(stale)
                     .order_by("pk")
@@ -183,4 +185,5 @@ def rotate_stored(*, batch_size=500):
                     model._base_manager.filter(pk=row["pk"]).update(**changes)
             if len(batch) < batch_size:
                 break
+            after = batch[-1]["pk"]
         yield model, count
