@@ -74,3 +74,21 @@ def ascii_email(value):
         return f"{local}@{domain.encode('idna').decode('ascii')}"
     except UnicodeError:
         raise ValidationError(EMAIL_MESSAGE, code="invalid") from None
+
+
+def normalized_email(value):
+    """The form of an address that the inbox's exact-match search compares: trimmed, case folded."""
+    value = value.strip().casefold()
+    return value if "@" in value else ""
+
+
+def normalized_phone(value):
+    """The form of a number that the inbox's exact-match search compares: E.164 ("+12015550123"),
+    however it was typed; empty when it is not a possible number."""
+    try:
+        parsed = phonenumbers.parse(value, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(parsed):
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -1,11 +1,14 @@
 """Whether the settings are safe to serve with: the one production-safety check.
 
 `siteplatform/wsgi.py` refuses to start while `production_problems` finds anything, and
-`manage.py check --deploy` reports the same problems as errors.
+`manage.py check --deploy` reports the same problems as errors. Past the settings, the stored data
+must still be readable: `stored_data_problems` (one query) names each data key that stored values
+need and DATA_KEYS lost; wsgi.py, the task worker and the database checks (`migrate`, so `make
+run`, and `check --database default`) refuse to go on while it finds one.
 """
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -37,3 +40,18 @@ def production_problems(settings=settings):
 def production_settings_check(app_configs, **kwargs):
     """`manage.py check --deploy` fails while the site could not serve."""
     return [Error(problem, id="practice.E001") for problem in production_problems()]
+
+
+def stored_data_problems():
+    """What keeps the stored enquiries from being read: a data key they need that DATA_KEYS lost."""
+    from siteplatform.encrypted import stored_key_problems
+
+    return stored_key_problems()
+
+
+@register(Tags.database)
+def stored_data_keys_check(app_configs, databases=None, **kwargs):
+    """`migrate` and `check --database default` fail while stored data needs a missing key."""
+    if not databases:
+        return []
+    return [Error(problem, id="practice.E002") for problem in stored_data_problems()]

@@ -175,6 +175,17 @@ class SubmissionIndexView(IndexView):
             return columns
         return [column for column in columns if column.name != NOTIFICATION]
 
+    def get_search_form(self):
+        form = super().get_search_form()
+        if form is not None:
+            form.fields["q"].widget.attrs["placeholder"] = "Number, or exact email or phone"
+        return form
+
+    def search_queryset(self, queryset):
+        """Answers are encrypted, so the search is by number or exact email or phone (see
+        SubmissionQuerySet.matching), never by words inside them."""
+        return queryset.matching(self.search_query) if self.is_searching else queryset
+
     def preprocess_field_value(self, field, value, export_format):
         # Datetimes skip Wagtail's own preprocessing, which writes them in UTC.
         if not isinstance(value, datetime.datetime):

@@ -29,8 +29,10 @@ class SubmissionViewSet(ModelViewSet):
     ordering = QUEUE_ORDER  # what needs a reply first, the longest waiting on top
     list_display = enquiry_columns()
     filterset_class = SubmissionFilterSet
-    search_fields = ["preferred_name", "email", "phone"]
-    search_backend_name = None  # plain database lookups; submissions are not in the site search index
+    # Turns the search box on; what it finds is SubmissionIndexView.search_queryset's (number, or
+    # exact email or phone through their blind indexes): the answers themselves are ciphertext.
+    search_fields = ["email_index", "phone_index"]
+    search_backend_name = None  # database lookups; submissions are not in the site search index
     list_per_page = 50
     list_export = list(LIST_EXPORT)
     export_headings = {**LIST_EXPORT, "received_at": f"Received ({PRACTICE_CLOCK})"}

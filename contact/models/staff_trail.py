@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from contact.models.submissions import Submission
+from siteplatform.encrypted import EncryptedTextField
 
 
 class SubmissionView(models.Model):
@@ -33,7 +34,7 @@ class SubmissionNote(models.Model):
     # The name at the time, so the note still says who wrote it if the account goes.
     author_name = models.CharField(max_length=150)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    text = models.TextField(max_length=2000)
+    text = EncryptedTextField(max_length=2000)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -9,9 +9,18 @@ together while each answer keeps its own column.
 from datetime import timedelta
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from contact.validators import normalized_email, normalized_phone
+from siteplatform.encrypted import (
+    BlindIndexField,
+    EncryptedCharField,
+    EncryptedEmailField,
+    EncryptedTextField,
+)
 
 INTAKE_GROUP_NAME = "Intake coordinators"
 
@@ -36,6 +45,18 @@ class SubmissionQuerySet(models.QuerySet):
                 models.When(late, then=True), default=False, output_field=models.BooleanField()
             )
         )
+
+    def matching(self, query):
+        """What the inbox's search finds: an enquiry by its number ("#12" or "12"), or by its
+        exact email address or phone number through their blind indexes. Names, notes and every
+        other answer are ciphertext: they are read, never searched."""
+        query = query.strip()
+        number = query.removeprefix("#").strip()
+        found = Q(pk=int(number)) if number.isdigit() and len(number) < 16 else Q()
+        for name in ("email_index", "phone_index"):
+            if digests := Submission._meta.get_field(name).digests(query):
+                found |= Q(**{f"{name}__in": digests})
+        return self.filter(found) if found else self.none()
 
     def older_than(self, days):
         return self.filter(received_at__lt=timezone.now() - timedelta(days=days))
@@ -96,7 +117,7 @@ class Submission(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, editable=False)
     received_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
-    staff_notes = models.TextField(
+    staff_notes = EncryptedTextField(
         blank=True, help_text="For staff only. Keep clinical details in the records system, not here."
     )
 
@@ -104,12 +125,16 @@ class Submission(models.Model):
     # whichever came first (set by contact.services; the dashboard's reply-time chart reads it).
     first_replied_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    preferred_name = models.CharField(max_length=100)
+    preferred_name = EncryptedCharField(max_length=100)
     # The language the visitor used the site in (its address: /ko/contact/intake/ is Korean),
     # set by contact.services; shown to staff on the enquiry, never in an email.
     language = models.CharField("language the visitor used", max_length=10, default="en", editable=False)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=30, blank=True)
+    email = EncryptedEmailField(blank=True)
+    phone = EncryptedCharField(max_length=30, blank=True)
+    # Keyed digests of the address and number (siteplatform/encrypted.py): the inbox finds an
+    # enquiry by its exact email or phone without either being stored readable.
+    email_index = BlindIndexField(source="email", normalize=normalized_email)
+    phone_index = BlindIndexField(source="phone", normalize=normalized_phone)
     preferred_channel = models.CharField(max_length=10, choices=Channel.choices)
 
     # Acknowledgements: when each was given (every saved submission has both).
@@ -123,7 +148,8 @@ class Submission(models.Model):
         max_length=10, choices=NotificationState.choices, default=NotificationState.PENDING, db_index=True
     )
     notification_attempts = models.PositiveSmallIntegerField(default=0)
-    notification_last_error = models.CharField(max_length=300, blank=True)
+    # A mail server's complaint can quote the visitor's address: encrypted like the answers.
+    notification_last_error = EncryptedCharField(max_length=300, blank=True)
     notification_sent_at = models.DateTimeField(null=True, blank=True)
     notification_retry_at = models.DateTimeField(
         null=True, blank=True, help_text="When the next automatic attempt is due, if one is scheduled."
@@ -143,7 +169,7 @@ class Submission(models.Model):
         db_index=True,
     )
     confirmation_attempts = models.PositiveSmallIntegerField("visitor confirmation attempts", default=0)
-    confirmation_last_error = models.CharField("visitor confirmation error", max_length=300, blank=True)
+    confirmation_last_error = EncryptedCharField("visitor confirmation error", max_length=300, blank=True)
     confirmation_sent_at = models.DateTimeField("visitor confirmation sent at", null=True, blank=True)
     confirmation_retry_at = models.DateTimeField("visitor confirmation retry at", null=True, blank=True)
     confirmation_claimed_at = models.DateTimeField(
@@ -194,7 +220,7 @@ class Submission(models.Model):
 
 
 class ContactMessage(Submission):
-    message = models.TextField(max_length=1000)
+    message = EncryptedTextField(max_length=1000)
     # When the visitor ticked "Email me a short receipt"; empty: send them nothing.
     receipt_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -248,7 +274,7 @@ class ConsultationRequest(Submission):
         EVENINGS = "evenings", _("Weekday evenings")
         WEEKENDS = "weekends", _("Weekends")
 
-    pronouns = models.CharField(max_length=40, blank=True)
+    pronouns = EncryptedCharField(max_length=40, blank=True)
     best_time_mornings = models.BooleanField(default=False)
     best_time_afternoons = models.BooleanField(default=False)
     best_time_evenings = models.BooleanField(default=False)
@@ -260,14 +286,16 @@ class ConsultationRequest(Submission):
     email_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     client_type = models.CharField(max_length=20, choices=ClientType.choices)
-    guardian_name = models.CharField(max_length=100, blank=True)
+    guardian_name = EncryptedCharField(max_length=100, blank=True)
     guardian_relationship = models.CharField(max_length=20, choices=GuardianRelationship.choices, blank=True)
     location = models.CharField(max_length=20, choices=Location.choices)
 
     service = models.ForeignKey(
         "practice.ServicePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Kept as text too, so the request still says what was asked for if the page goes.
+    # Kept as text too, so the request still says what was asked for if the page goes. Plain, as
+    # clinician_name: they are the titles of the practice's own public pages, shared by many
+    # requests, and name no client (the inbox lists and exports them).
     service_title = models.CharField(max_length=255, blank=True)
     clinician = models.ForeignKey(
         "practice.ClinicianPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -277,9 +305,9 @@ class ConsultationRequest(Submission):
     )
     session_format = models.CharField(max_length=20, choices=Format.choices)
     payment = models.CharField(max_length=20, choices=Payment.choices)
-    insurance_carrier = models.CharField(max_length=100, blank=True)
+    insurance_carrier = EncryptedCharField(max_length=100, blank=True)
     heard_about = models.CharField(max_length=20, choices=HeardAbout.choices, blank=True)
-    note = models.TextField(max_length=500, blank=True)
+    note = EncryptedTextField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = "consultation request"

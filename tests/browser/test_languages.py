@@ -146,7 +146,12 @@ def test_a_consultation_request_in_korean_reaches_the_enquiry_intact(translated,
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
     page.wait_for_url(re.compile(r"/admin/$"))
-    pk = translated.query("SELECT id FROM contact_submission WHERE preferred_name = ?", (name,))[0][0]
+    # Names are ciphertext in the database (siteplatform/encrypted.py): found through the models.
+    found = translated.shell(
+        "from contact.models import ConsultationRequest\n"
+        f"print(next(r.pk for r in ConsultationRequest.objects.order_by('-pk') if r.preferred_name == {name!r}))\n"
+    )
+    pk = int(found.strip().splitlines()[-1])
     page.goto(translated.url + f"/admin/enquiries/inspect/{pk}/")
     main = page.inner_text("main")
     assert name in main

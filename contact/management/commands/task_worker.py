@@ -26,6 +26,8 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from siteplatform.checks import stored_data_problems
+
 logger = logging.getLogger("contact.worker")
 
 # What an unreachable or restarting database raises, through Django's wrappers.
@@ -125,6 +127,9 @@ class Command(db_worker.Command):
         **options,
     ):
         self.configure_logging(verbosity)
+        # A worker that could not read what it sends about refuses to start (as the site does).
+        if problems := stored_data_problems():
+            raise CommandError(" ".join(problems))
         if reload and batch:
             logger.warning("--reload and --batch cannot be specified together. Disabling autoreload.")
             reload = False
