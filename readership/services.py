@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language_from_path
 from wagtail.models import Page
 
@@ -29,7 +29,7 @@ from readership.store import counts_store
 from siteplatform.cache_backends import LOCAL_ALIAS
 from siteplatform.client_address import client_address
 from siteplatform.i18n import in_language
-from siteplatform.page_cache import cached_fragment
+from siteplatform.page_cache import cached_fragment, current_generation
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +74,20 @@ def rate_limited(request):
 # What is counted ------------------------------------------------------------------------------
 
 
+# This process's copy of the map, by language: (generation, map). A beacon then costs one read
+# of the generation, not the map's transfer from the cache.
+live_paths_seen = {}
+
+
 def live_paths(request):
     """{path: page id} of every live public page, as visitors' browsers show its address, and
     each English page under every other language's prefix (where it is served untranslated);
-    built once per content generation (siteplatform.page_cache.cached_fragment)."""
+    built once per content generation (siteplatform.page_cache.cached_fragment) and kept by
+    each process until the generation changes."""
+    generation, language = current_generation(), translation.get_language()
+    seen = live_paths_seen.get(language)
+    if seen and seen[0] == generation:
+        return seen[1]
 
     def build():
         paths = {}
@@ -94,7 +104,9 @@ def live_paths(request):
                 paths.setdefault(in_language(url, code), pk)
         return paths
 
-    return cached_fragment("readership:live-paths", build)
+    paths = cached_fragment("readership:live-paths", build)
+    live_paths_seen[language] = (generation, paths)
+    return paths
 
 
 def page_for_path(request, path):
