@@ -3,8 +3,10 @@ worker killed at any step loses no count and doubles none."""
 
 import pytest
 
+from contact.management.commands import task_worker
 from readership import services
 from readership.models import Count, FlushedBatch
+from siteplatform.apps import app_contributions
 from tests.readership.conftest import beacon
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +93,19 @@ def test_two_workers_flushing_the_same_batch_add_it_once(client, site_tree, redi
 
 def kill(*args, **kwargs):
     raise Killed
+
+
+def test_the_task_worker_flushes_every_minute_and_tidies_every_six_hours(
+    client, site_tree, redis_counts, monkeypatch
+):
+    # The worker drops its connection between jobs; here that connection holds the test's transaction.
+    monkeypatch.setattr(task_worker, "close_old_connections", lambda: None)
+    jobs = task_worker.WorkerJobs(app_contributions("worker_jobs"))
+    send(client, 2)
+    assert jobs.run_due() == ["readership.services.counts_flush", "readership.services.counts_tidy"]
+    assert views(site_tree.services) == 2
+    send(client, 1)
+    assert jobs.run_due() == []  # not yet a minute later
+    jobs.due = [0.0, jobs.due[1]]
+    assert jobs.run_due() == ["readership.services.counts_flush"]
+    assert views(site_tree.services) == 3

@@ -105,21 +105,28 @@ class WorkerJobs(threading.Thread):
     def __init__(self, jobs):
         super().__init__(daemon=True, name="worker-jobs")
         self.jobs = [(path, import_string(path), seconds) for path, seconds in jobs]
+        self.due = [0.0] * len(self.jobs)
 
     def run(self):
-        due = [0.0] * len(self.jobs)
         while True:
-            for index, (path, job, seconds) in enumerate(self.jobs):
-                if time.monotonic() < due[index]:
-                    continue
-                due[index] = time.monotonic() + seconds
-                try:
-                    job()
-                except Exception:
-                    logger.exception("The worker job %s failed; it runs again in %s s.", path, seconds)
-                finally:
-                    close_old_connections()
+            self.run_due()
             time.sleep(1)
+
+    def run_due(self):
+        """Runs each job whose time has come; returns the paths of those that ran."""
+        ran = []
+        for index, (path, job, seconds) in enumerate(self.jobs):
+            if time.monotonic() < self.due[index]:
+                continue
+            self.due[index] = time.monotonic() + seconds
+            ran.append(path)
+            try:
+                job()
+            except Exception:
+                logger.exception("The worker job %s failed; it runs again in %s s.", path, seconds)
+            finally:
+                close_old_connections()
+        return ran
 
 
 class Command(db_worker.Command):
