@@ -41,7 +41,7 @@ class ReadershipPanel(Component):
     order = 60
 
     class Media:
-        css = {"all": ["css/admin-inbox.css"]}
+        css = {"all": ["css/admin-readership.css"]}
 
     def render_html(self, parent_context=None):
         if not can_read(parent_context["request"].user):
