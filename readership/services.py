@@ -124,10 +124,16 @@ def language_of(path):
     return get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
-def count_add(*, metric, language, page_id=0, source="", amount=1):
-    """Adds to today's count (in the store; the database gets it at the next flush)."""
-    counts_store().add((DAY, today().isoformat(), language, metric, page_id, source), amount)
-    if not counts_store().shared:
+def count_add(*counts, amount=1):
+    """Adds `amount` to each of today's counts given as (metric, language, page id, source), in
+    the store (the database gets them at the next flush)."""
+    day = today().isoformat()
+    store = counts_store()
+    store.add(
+        *[(DAY, day, language, metric, page_id, source) for metric, language, page_id, source in counts],
+        amount=amount,
+    )
+    if not store.shared:
         counts_flush_due()
 
 
@@ -138,10 +144,11 @@ def view_record(*, request, path, referrer_host):
     if page_id is None:
         return False
     language = language_of(path)
-    count_add(metric=Count.Metric.VIEW, language=language, page_id=page_id)
+    counts = [(Count.Metric.VIEW, language, page_id, "")]
     source = source_of(referrer_host, request.get_host())
     if source:
-        count_add(metric=Count.Metric.SOURCE, language=language, page_id=page_id, source=source)
+        counts.append((Count.Metric.SOURCE, language, page_id, source))
+    count_add(*counts)
     return True
 
 
@@ -152,7 +159,7 @@ def request_record(*, request, came_from):
     page_id = page_for_path(request, came_from)
     if page_id is None:
         return False
-    count_add(metric=Count.Metric.REQUEST, language=language_of(came_from), page_id=page_id)
+    count_add((Count.Metric.REQUEST, language_of(came_from), page_id, ""))
     return True
 
 
@@ -169,10 +176,10 @@ def search_record(*, request, query, found):
     if not query or not is_counted(request):
         return
     language = language_of(request.path)
-    count_add(metric=Count.Metric.SEARCH, language=language)
     if found:
+        count_add((Count.Metric.SEARCH, language, 0, ""))
         return
-    count_add(metric=Count.Metric.SEARCH_EMPTY, language=language)
+    count_add((Count.Metric.SEARCH, language, 0, ""), (Count.Metric.SEARCH_EMPTY, language, 0, ""))
     words = normalised_words(query)
     if not words:
         return
@@ -184,7 +191,7 @@ def search_record(*, request, query, found):
     if times >= threshold:
         # The first time past the threshold brings in the searches that reached it.
         amount = threshold if times == threshold else 1
-        count_add(metric=Count.Metric.EMPTY_WORDS, language=language, source=words, amount=amount)
+        count_add((Count.Metric.EMPTY_WORDS, language, 0, words), amount=amount)
 
 
 # Flushing into the database -------------------------------------------------------------------

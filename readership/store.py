@@ -63,10 +63,17 @@ class RedisStore:
         self.move_aside = self.client.register_script(MOVE_ASIDE)
         self.outage_logged = False
 
-    def add(self, key, amount=1):
-        """Adds to a pending count; a count that cannot reach Redis is dropped (logged once)."""
+    def add(self, *keys, amount=1):
+        """Adds to pending counts, in one round trip; counts that cannot reach Redis are dropped
+        (logged once)."""
         try:
-            self.client.hincrby(self.pending, encode(key), amount)
+            if len(keys) == 1:
+                self.client.hincrby(self.pending, encode(keys[0]), amount)
+                return
+            pipe = self.client.pipeline(transaction=False)
+            for key in keys:
+                pipe.hincrby(self.pending, encode(key), amount)
+            pipe.execute()
         except self.errors as error:
             self.note_outage(error)
 
@@ -123,9 +130,10 @@ class MemoryStore:
         self.batches = {}
         self.windows = {}
 
-    def add(self, key, amount=1):
+    def add(self, *keys, amount=1):
         with self.lock:
-            self.pending[key] = self.pending.get(key, 0) + amount
+            for key in keys:
+                self.pending[key] = self.pending.get(key, 0) + amount
 
     def add_to_window(self, name, seconds):
         now = time.monotonic()
