@@ -12,6 +12,7 @@ from readership.models import Count
 from readership.services import today
 
 DAYS = 56
+MAX_PAGES = 60
 SOURCES = ["search engine", "direct", "psychologytoday.com", "instagram.com", "aapi-mentalhealth.example"]
 WORDS = ["sliding scale", "evening appointments", "ayurveda"]
 
@@ -19,8 +20,13 @@ WORDS = ["sliding scale", "evening appointments", "ayurveda"]
 def load(**options):
     if Count.objects.exists():
         return ""
+    # Every live page of a small demo (the articles too), at most MAX_PAGES of a larger one.
     pages = list(
-        Page.objects.live().public().filter(depth__gt=1).order_by("path").values_list("pk", flat=True)[:12]
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .order_by("path")
+        .values_list("pk", flat=True)[:MAX_PAGES]
     )
     if not pages:
         return ""
