@@ -24,6 +24,13 @@ OPEN_URL_NAMES = {
     "accounts_two_factor_setup",
     "accounts_two_factor_verify",
     "accounts_two_factor_enrol",
+    # Passkeys (accounts.passkeys): signing in with one, and making the first one at set-up
+    # (which checks the set-up link itself, as the set-up page does).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 
 
@@ -58,7 +65,7 @@ class TwoFactorMiddleware:
             # alone signs nobody in: the request goes on as an anonymous visitor's.
             request.user = AnonymousUser()
             return None
-        url_name = request.resolver_match.url_name if request.resolver_match else None
+        url_name = request.resolver_match.view_name if request.resolver_match else None
         if url_name == "wagtailadmin_login" and request.method == "GET":
             # The password was given (a private page sent them back to sign in): the code is
             # what is missing, and the sign-in page would only send them back to the page.

@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 
+import django_otp
 import segno
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -29,7 +31,23 @@ def is_required_for(user):
 
 
 def has_device(user):
+    """Any confirmed second factor: an authenticator app, a passkey or recovery codes."""
     return user_has_device(user, confirmed=True)
+
+
+def has_app_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+VERIFIED_AT_SESSION_KEY = "accounts_second_factor_at"
+
+
+def verified(request, device):
+    """Marks the session as having passed the second factor with `device` (django-otp's flag)
+    and notes when, for `accounts.sessions.second_factor_is_fresh`. Every way of passing it
+    (an app code, a recovery code, a passkey, setting one up) ends here."""
+    django_otp.login(request, device)
+    request.session[VERIFIED_AT_SESSION_KEY] = timezone.now().timestamp()
 
 
 @dataclass(frozen=True)
@@ -108,7 +126,9 @@ def remaining_recovery_codes(user):
 
 
 def reset_devices(user):
-    """Removes every second-factor device of the user (a lost phone); returns how many."""
+    """Removes every second-factor device of the user (a lost phone): authenticator app,
+    recovery codes and passkeys; returns how many."""
     removed = TOTPDevice.objects.filter(user=user).delete()[0]
     removed += StaticDevice.objects.filter(user=user).delete()[0]
+    removed += WebAuthnCredential.objects.filter(user=user).delete()[0]
     return removed

@@ -2,7 +2,7 @@
 
 import base64
 
-import django_otp
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts import invitations, notices, throttle, two_factor
+from accounts import invitations, notices, passkeys, throttle, two_factor
 from accounts.forms import TokenForm
 from accounts.models import SignInThrottle
 
@@ -67,7 +67,7 @@ def setup(request):
         if check.device is not None:
             codes = two_factor.confirm_app_device(device)
             invitations.use(request)
-            django_otp.login(request, device)
+            two_factor.verified(request, device)
             return TemplateResponse(
                 request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
             )
@@ -78,6 +78,7 @@ def setup(request):
         "secret": base64.b32encode(device.bin_key).decode(),
         "required": two_factor.is_required_for(user),
         "next": safe_next(request),
+        "passkeys_possible": passkeys.possible_at(request),
     }
     return TemplateResponse(request, "accounts/setup.html", context)
 
@@ -105,8 +106,10 @@ def enrol(request, token):
     return invitation_needed(request, invalid_link=True)
 
 
-def verify(request):
-    """Asks for a code from the user's authenticator (or a recovery code) after the password."""
+def verify(request, *, again=False):
+    """Asks for the second factor after the password: a passkey, a code from the user's
+    authenticator or a recovery code. `again`: the same for a signed-in user before an
+    export (`confirm`)."""
     user = request.user
     if not two_factor.has_device(user):
         target = "accounts_two_factor_setup" if two_factor.is_required_for(user) else "wagtailadmin_home"
@@ -115,10 +118,50 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         check = two_factor.check_code(user, form.cleaned_data["token"])
         if check.device is not None:
-            django_otp.login(request, check.device)
+            two_factor.verified(request, check.device)
             return redirect(safe_next(request))
         form.add_error("token", code_error(check))
-    return TemplateResponse(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
+    context = {
+        "form": form,
+        "next": safe_next(request),
+        "again": again,
+        "fresh_minutes": settings.SECOND_FACTOR_FRESH_MINUTES,
+        "has_passkey": passkeys.passkeys_of(user).exists(),
+        "has_app": two_factor.has_app_device(user),
+    }
+    return TemplateResponse(request, "accounts/verify.html", context)
+
+
+def confirm(request):
+    """The second factor again, for a signed-in user whose last one is not fresh enough for
+    an export (`accounts.sessions.fresh_second_factor_required`); then back to the export."""
+    return verify(request, again=True)
+
+
+@require_POST
+def passkey_added(request):
+    """Where the set-up and manage pages go once the browser has added a passkey: a first
+    second factor gets its recovery codes (shown once, as with an app); else a confirmation."""
+    if not passkeys.passkeys_of(request.user).exists():
+        return redirect("accounts_two_factor")
+    if two_factor.remaining_recovery_codes(request.user) == 0 and not two_factor.has_app_device(request.user):
+        codes = two_factor.new_recovery_codes(request.user)
+        return TemplateResponse(
+            request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)}
+        )
+    messages.success(request, "Your passkey is added. You can use it the next time you sign in.")
+    return redirect("accounts_two_factor")
+
+
+@require_POST
+def passkey_remove(request, pk):
+    if passkeys.remove(request.user, pk):
+        messages.success(request, "The passkey is removed.")
+    else:
+        messages.error(
+            request, "Your account needs a second step: add another passkey or an authenticator app first."
+        )
+    return redirect("accounts_two_factor")
 
 
 def manage(request):
@@ -140,8 +183,12 @@ def manage(request):
         return redirect("accounts_two_factor")
     context = {
         "has_device": two_factor.has_device(user),
+        "has_app": two_factor.has_app_device(user),
+        "passkeys": passkeys.passkeys_of(user),
         "required": required,
         "recovery_codes_left": two_factor.remaining_recovery_codes(user),
+        "next": reverse("accounts_two_factor"),
+        "passkeys_possible": passkeys.possible_at(request),
     }
     return TemplateResponse(request, "accounts/manage.html", context)
 

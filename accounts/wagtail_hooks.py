@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -11,6 +11,10 @@ def register_urls():
         path("two-factor/", views.manage, name="accounts_two_factor"),
         path("two-factor/set-up/", views.setup, name="accounts_two_factor_setup"),
         path("two-factor/verify/", views.verify, name="accounts_two_factor_verify"),
+        path("two-factor/confirm/", views.confirm, name="accounts_two_factor_confirm"),
+        path("two-factor/passkeys/added/", views.passkey_added, name="accounts_passkey_added"),
+        path("two-factor/passkeys/<int:pk>/remove/", views.passkey_remove, name="accounts_passkey_remove"),
+        path("two-factor/webauthn/", include("accounts.passkeys")),
         path("two-factor/enrol/<str:token>/", views.enrol, name="accounts_two_factor_enrol"),
         path("reports/two-factor/", admin_views.two_factor_report, name="accounts_two_factor_report"),
         path(
@@ -51,5 +55,5 @@ def register_two_factor_account_item(request):
     return {
         "url": reverse("accounts_two_factor"),
         "label": "Two-factor sign-in",
-        "help_text": "Set up an authenticator app and recovery codes for signing in.",
+        "help_text": "Set up passkeys, an authenticator app and recovery codes for signing in.",
     }

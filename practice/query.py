@@ -1,7 +1,10 @@
 """What visitors may see: Wagtail's own `live()` and `public()`, named once for every page type."""
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.query import PageQuerySet
+
+from siteplatform.structure import restricted_paths
 
 
 class VisiblePageQuerySet(PageQuerySet):
@@ -11,6 +14,14 @@ class VisiblePageQuerySet(PageQuerySet):
         (/ko/…), never listed beside the English page; in Korean, lists show the English pages,
         linked under /ko/ (see BasePage.get_url_parts)."""
         return self.live().public().in_default_language()
+
+    def private_q(self):
+        """Wagtail's (the sections with a view restriction, which `public()` leaves out), from
+        the restricted paths read once per content generation rather than a query per listing."""
+        private = Q()
+        for path in restricted_paths():
+            private |= Q(path__startswith=path)
+        return private or Q(pk__in=[])
 
     def in_default_language(self):
         """Pages of the default locale (a join, not a query of its own)."""

@@ -21,3 +21,6 @@ class SitePlatformConfig(AppConfig):
         from siteplatform.page_cache import connect_invalidation
 
         connect_invalidation()  # every cache: pages, fragments, navigation
+        from siteplatform.structure import remember_locales
+
+        remember_locales()  # Locale rows once per generation on public pages

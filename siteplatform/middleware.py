@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csp import csp_override
 
-from siteplatform.page_cache import cached_fragment
+from siteplatform import structure
 from siteplatform.views import error_page
 
 # Where siteplatform/urls.py mounts the Wagtail admin.
@@ -75,9 +75,10 @@ class RequestBodyGuardMiddleware:
 
 
 class CachedSettingsMiddleware:
-    """Hands Wagtail the site-wide settings (practice, navigation, contact) from the fragment
-    cache, so a page does not query each settings row it shows: they are read once per content
-    generation, and any change to them starts a new one (`siteplatform.page_cache`).
+    """Hands Wagtail the site-wide settings (practice, navigation, contact) from the site's
+    structure (`siteplatform.structure`), so a page does not query each settings row it shows:
+    they are read once per content generation in each process, and any change to them starts a
+    new one (`siteplatform.page_cache`). Each request gets its own copy of each row.
 
     Wagtail's `BaseGenericSetting.load(request)` reuses the object stored on the request under
     `get_cache_attr_name()`; this fills that attribute in. The admin is left alone: its
@@ -100,7 +101,7 @@ class CachedSettingsMiddleware:
                 setattr(
                     request,
                     name,
-                    SimpleLazyObject(partial(cached_fragment, f"practice:settings:{name}", model.load)),
+                    SimpleLazyObject(partial(structure.site_setting, model)),
                 )
         return self.get_response(request)
 

@@ -46,6 +46,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
+from siteplatform import structure
 from siteplatform.apps import app_contributions
 from siteplatform.cache_backends import CacheUnavailable
 from siteplatform.cache_responses import is_cacheable, make_entry, respond
@@ -209,6 +210,25 @@ def lookup(key):
     return generation, entry
 
 
+def reads_public_pages(request):
+    """Whether a request only reads what visitors see (a GET or HEAD outside the admin): the
+    site's structure may then come from `siteplatform.structure`, read once per generation."""
+    return request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
+
+
+def with_site(request):
+    """`request` with the Site it is for already found (Wagtail's `Site.find_for_request` keeps
+    it there), from the structure read once per generation."""
+    try:
+        request.get_host()
+    except DisallowedHost:  # answered 400 further down; Wagtail's own lookup if it gets there
+        return request
+    site = structure.site_for_request(request)
+    if site is not None:
+        request._wagtail_site = site
+    return request
+
+
 class PageCacheMiddleware:
     """Serves anonymous public pages from the page cache; listed before sessions, auth and CSRF
     so that a hit touches neither the database nor the session."""
@@ -219,16 +239,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = page_key(request)
         if key is None:
-            return self.get_response(request)
+            if not reads_public_pages(request):
+                return self.get_response(request)
+            with structure.reading(current_generation()):
+                return self.get_response(with_site(request))
         generation, entry = lookup(key)
         if entry is not None:
             return respond(request, entry, "HIT")
         # One render per key and generation: the others asking meanwhile wait for its entry.
-        with Flight(key, generation, entries=entry_cache()) as flight:
+        with Flight(key, generation, entries=entry_cache()) as flight, structure.reading(generation):
             entry = flight.join(lead=request.method == "GET")
             if entry is not None:
                 return respond(request, entry, "WAIT")
-            return self.render(request, key, generation, flight)
+            return self.render(with_site(request), key, generation, flight)
 
     def render(self, request, key, generation, flight):
         """The rendered response, stored (and handed to the flight's waiters) when it may be."""

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",  # passkeys as a second factor (accounts/passkeys.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     # Second factor: django-otp marks the user verified, then ours sends the unverified to it.
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
+    # Intake staff: signed out when idle, a fresh second factor before an export.
+    "accounts.sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -227,6 +230,21 @@ SIGNIN_LOCKOUT_SECONDS = env_int("SIGNIN_LOCKOUT_SECONDS", 15 * 60)
 # A username guessed from many addresses is never paused: each wrong password from then on
 # doubles the wait before the next try, from this many seconds (accounts/throttle.py).
 SIGNIN_DELAY_SECONDS = env_int("SIGNIN_DELAY_SECONDS", 1)
+# Sessions of staff who can read enquiries (accounts/sessions.py): signed out after this many
+# minutes without a request, and asked for their second factor again before an export when it
+# was last given more than SECOND_FACTOR_FRESH_MINUTES ago.
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+SECOND_FACTOR_FRESH_MINUTES = env_int("SECOND_FACTOR_FRESH_MINUTES", 15)
+# Passkeys (django-otp-webauthn) are a second factor only: never a sign-in without the password.
+# The relying party and the allowed origin are the address the admin is served on
+# (accounts.passkeys.PasskeyHelper), so no origin is listed here and the check asking for one is
+# silenced. Passkeys need a name, not an IP address: http://localhost:8000 in development.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER  # what a phone shows beside the passkey
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "accounts.passkeys"
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 # End of staff sign-in.
 
 # Languages (issue 12). SITE_LANGUAGES lists the languages the practice offers, English

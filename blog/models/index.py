@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +20,7 @@ from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
 from practice.structured_data import absolute
 from siteplatform.page_cache import cached_fragment
+from siteplatform.structure import remembered
 
 PAGE_SIZE = 12
 
@@ -142,9 +144,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
 def blog_urls(request):
     """{"index": path, "feed": path} of the site's blog; "" each while the site has no live,
-    public blog. A fragment of the one cache generation every content change and release renews,
-    so any page can link to the blog or advertise its feed without a query. Once per request
-    (the head's feed link and the home page's latest articles both ask)."""
+    public blog. Part of the site's structure (`siteplatform.structure`), read once per content
+    generation in each process and language, so any page can link to the blog or advertise its
+    feed without a query. Once per request (the head's feed link and the home page's latest
+    articles both ask)."""
     urls = getattr(request, "blog_urls", None)
     if urls is not None:
         return urls
@@ -155,7 +158,7 @@ def blog_urls(request):
         index = blog.get_url(request) if blog else ""
         return {"index": index, "feed": index + blog.reverse_subpage("feed") if blog else ""}
 
-    urls = cached_fragment(f"blog:urls:{site.pk if site else 0}", build, request=request)
+    urls = remembered(("blog-urls", site.pk if site else 0, translation.get_language()), build)
     if request is not None:
         request.blog_urls = urls
     return urls

@@ -159,6 +159,9 @@ NOTIFICATION = "notification_state"
 
 class SubmissionIndexView(IndexView):
     table_class = EnquiryTable
+    # Its exports hold every listed enquiry's details: accounts.sessions asks for the second
+    # factor again first when it was given too long ago.
+    export_needs_fresh_second_factor = True
 
     def get_base_queryset(self):
         return Submission.objects.for_inbox().with_overdue(response_time_hours()).with_queue_position()

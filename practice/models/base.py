@@ -4,9 +4,11 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 
+from practice.query import VisiblePageQuerySet
 from siteplatform.i18n import in_default_language, in_language, link_language
+from siteplatform.structure import restricted_paths
 
 
 class BasePage(Page):
@@ -27,6 +29,9 @@ class BasePage(Page):
         )
     ]
 
+    # `visible()` on every page type, and Wagtail's `public()` without a query of its own.
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
     class Meta:
         abstract = True
 
@@ -42,6 +47,13 @@ class BasePage(Page):
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, in_language(page_path, language)
+
+    def get_view_restrictions(self):
+        """Wagtail's, with no query while the site has no private section at all (the
+        restricted paths are read once per content generation): Wagtail asks twice per page."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def listing_root(self):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from wagtail.models import Page
 
 from practice.structured_data import absolute
 from siteplatform import i18n
@@ -30,7 +31,14 @@ def page_translations(request, page):
     if page.pk not in memo:
 
         def build():
-            translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+            # Base rows of every type (deferred specific: each page's own get_url_parts, no join
+            # of the page type's own tables, which an article's manager would add to each row).
+            translations = list(
+                Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+                .specific(defer=True)
+            )
             # Translations share one translation key, so an alias of one of them is in another locale.
             ids = {translated.id for translated in translations}
             # Each translation's own address (an English page's without a prefix).

@@ -107,6 +107,25 @@ def test_drafts_and_private_articles_stay_out_of_listings(blog_site, client):
     assert client.get("/blog/draft/").status_code == 404
 
 
+def test_an_article_made_private_after_a_visit_leaves_the_listings_at_once(blog_site, client):
+    """The private sections are read once per content generation (siteplatform.structure):
+    adding a restriction starts a new one, so no page keeps listing or serving what just
+    became private."""
+    ArticlePageFactory(parent=blog_site.blog, title="Still public")
+    soon_private = ArticlePageFactory(parent=blog_site.blog, title="Soon private")
+    assert "Soon private" in client.get("/blog/").content.decode()
+    assert client.get(soon_private.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(page=soon_private, restriction_type="login")
+    html = client.get("/blog/").content.decode()
+    assert "Still public" in html and "Soon private" not in html
+    assert client.get(soon_private.url).status_code == 302  # to the login page
+
+    restriction.delete()
+    assert "Soon private" in client.get("/blog/").content.decode()
+    assert client.get(soon_private.url).status_code == 200
+
+
 def test_the_home_page_shows_the_latest_articles(blog_site, client):
     for number in range(4):
         ArticlePageFactory(parent=blog_site.blog, title=f"Latest {number}")

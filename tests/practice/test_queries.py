@@ -28,17 +28,20 @@ PAGE_TYPES = {
 # served by Wagtail's own view, which looks up the active Locale to start from the root page in the
 # visitor's language (`root_page.localized`): one query more. Issue 19: routing reads the pages
 # along an address in one query (practice.models.routing), not two per level, so a page two levels
-# down (a service, a clinician) costs two fewer, 10 to 8. Lower these when a page gets cheaper.
+# down (a service, a clinician) costs two fewer, 10 to 8. Then the Site, the Locales and the view
+# restrictions are read once per content generation in each process (siteplatform.structure), not
+# on every page: four or five fewer on each (home 10 to 5, service 8 to 4). Lower these when a page
+# gets cheaper.
 # The Locale query Wagtail's own page view costs (issue 18), which tests/blog/test_demo.py adds too.
 WAGTAIL_SERVE_LOCALE = 1
 BUDGET = {
-    "home": 10,
-    "services index": 7,
-    "service": 8,
-    "team": 8,
-    "clinician": 8,
-    "standard": 7,
-    "search": 9,
+    "home": 5,
+    "services index": 3,
+    "service": 4,
+    "team": 3,
+    "clinician": 4,
+    "standard": 3,
+    "search": 8,
 }
 
 

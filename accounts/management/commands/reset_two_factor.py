@@ -6,7 +6,7 @@ from accounts import two_factor
 
 class Command(BaseCommand):
     help = (
-        "Removes a user's authenticator and recovery codes (a lost phone). If two-factor is "
+        "Removes a user's authenticator, passkeys and recovery codes (a lost phone). If two-factor is "
         "required for them, they set up a new device from a one-time link (`invite_two_factor`)."
     )
 

@@ -1,0 +1,109 @@
+"""The reference rows every public page reads, read once per content generation in each process
+instead of once or more per page: the Site a host is served as, the Locale of a language, and
+which sections are private.
+
+Wagtail asks the database for them on every request: the Site for the host (routing, links),
+the active Locale on every `.localized` (routing from the root, each rich-text link to a page),
+the view restrictions twice (the serve hook, and every `public()` listing). They change only
+through the admin, and every change to them starts a new content generation
+(`siteplatform.page_cache`), so a process may keep what it read under the generation the request
+started in. Only public GET and HEAD requests are served from here (`PageCacheMiddleware` opens
+the scope, `reading`); the admin, form posts, commands and tests outside a request read the
+database as before. Each request gets its own copies of the Site and its root page, so nothing a
+request caches on them reaches another.
+
+Kept in the process, not in the shared cache: these are a few small rows, and reading them back
+from Redis would cost about what the query does.
+"""
+
+import contextlib
+import copy
+import threading
+from contextvars import ContextVar
+
+_generation = ContextVar("structure_generation", default=None)
+_lock = threading.Lock()
+_store = {"generation": None, "values": {}}
+# Sites are kept per host name, so the store is bounded even where ALLOWED_HOSTS allows any host.
+MAX_VALUES = 256
+
+
+@contextlib.contextmanager
+def reading(generation):
+    """Serve `remembered` values of `generation` within the block (a public request)."""
+    token = _generation.set(generation)
+    try:
+        yield
+    finally:
+        _generation.reset(token)
+
+
+def remembered(name, build):
+    """What `build()` returns, once per content generation in this process; within a public
+    request only (see the module's docstring), else built every time."""
+    generation = _generation.get()
+    if generation is None:
+        return build()
+    with _lock:
+        if _store["generation"] != generation:
+            _store["generation"], _store["values"] = generation, {}
+        values = _store["values"]
+        if name in values:
+            return values[name]
+    value = build()
+    with _lock:
+        if _store["generation"] == generation and len(values) < MAX_VALUES:
+            values.setdefault(name, value)
+    return value
+
+
+def site_for_request(request):
+    """The Site `request` is for (Wagtail's own choice) with its root page in its specific
+    class (what Wagtail's routing starts from), without a query after the first, as a copy of
+    its own with its own copy of the root page."""
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    def find():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = remembered(("site", hostname, request.get_port()), find)
+    if site is None:
+        return None
+    own = copy.copy(site)
+    own.root_page = copy.copy(site.root_page)
+    return own
+
+
+def site_setting(model):
+    """This request's copy of a site-wide settings row (a Wagtail BaseGenericSetting)."""
+    return copy.copy(remembered(("settings", model._meta.label), model.load))
+
+
+def restricted_paths():
+    """The tree paths of the pages with a view restriction (private sections), in one query."""
+    from wagtail.models import PageViewRestriction
+
+    return remembered(
+        "restricted-paths", lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def remember_locales():
+    """Wagtail's `Locale.objects.get_for_language` (behind `Locale.get_active()`, `.localized`
+    and `Locale.get_default()`) from the per-generation store within a public request."""
+    from wagtail.models.i18n import LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "remembered", False):
+        return
+
+    def get_for_language(self, language_code):
+        return remembered(("locale", language_code), lambda: original(self, language_code))
+
+    get_for_language.remembered = True
+    LocaleManager.get_for_language = get_for_language
