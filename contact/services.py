@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from contact.models import Submission, SubmissionNote, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
+from contact.signals import enquiry_received
 from contact.spam import record_accepted, release_slot, reserve_slot
 
 
@@ -39,11 +40,20 @@ def submission_create(*, form, request):
             notifications_prepare(submission)
             submission.save()
             form.save_m2m()
-            transaction.on_commit(partial(notifications_enqueue, submission=submission))
+            transaction.on_commit(partial(submission_committed, submission=submission, request=request))
     except BaseException:
         release_slot(request)
         raise
     return submission
+
+
+def submission_committed(*, submission, request):
+    """Once the submission is committed: queue its emails, then tell other apps (readership
+    counts which page led to it). A receiver's error never reaches the visitor (send_robust)."""
+    try:
+        notifications_enqueue(submission=submission)
+    finally:
+        enquiry_received.send_robust(sender=type(submission), request=request)
 
 
 def submission_discard(*, request):

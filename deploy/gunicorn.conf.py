@@ -5,7 +5,9 @@ finder's and search's query strings say what a visitor is looking for ("?languag
 "?q=anxiety") and must not be kept. The referrer is left out for the same reason: it is the
 previous page's full address, query string included. Requests to the forms (`/contact/…` in every
 language, the form and its post) are logged without the client's address: the line of a post is
-the moment an enquiry arrived, and with the address it would say who sent it.
+the moment an enquiry arrived, and with the address it would say who sent it. So is the
+readership beacon (`/readership/…`): with the address, its lines would say who read the site
+when. No line carries a user agent.
 
 gunicorn interprets no forwarding header itself. Whether X-Forwarded-Proto is believed is Django's
 decision alone (`SECURE_PROXY_SSL_HEADER`, set only when `TRUSTED_PROXY_COUNT` says a proxy in
@@ -24,16 +26,19 @@ secure_scheme_headers = {}  # also for unix-socket peers, which forwarded_allow_
 
 # The forms under any language prefix (/contact/, /ko/contact/intake/), as the VCL passes them.
 FORM_PATH = re.compile(r"^/([a-z]{2,3}(-[a-z0-9]+)?/)?contact(/|$)")
+# Requests logged without the client's address: the forms, and the readership beacon.
+ANONYMOUS_PATH = re.compile(rf"{FORM_PATH.pattern}|^/readership(/|$)")
 # Every atom that holds the client's address, for a custom access_log_format too.
 ADDRESS_ATOMS = ("h", "{remote_addr}e", "{x-forwarded-for}i", "{x-real-ip}i", "{forwarded}i")
 
 
 class AccessLogger(Logger):
-    """gunicorn's logger, with "-" for the client's address on every request to the forms."""
+    """gunicorn's logger, with "-" for the client's address on every request to the forms and
+    the readership beacon."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        if FORM_PATH.match(environ.get("PATH_INFO") or ""):
+        if ANONYMOUS_PATH.match(environ.get("PATH_INFO") or ""):
             atoms.update(dict.fromkeys(ADDRESS_ATOMS, "-"))
         return atoms
 

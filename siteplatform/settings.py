@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "blog",
     "contact",
     "accounts",
+    "readership",  # counted, not tracked: aggregate readership numbers (README)
     "wagtail.contrib.settings",
     # Not "wagtail.contrib.frontend_cache": its backends are used (siteplatform/frontend_cache.py),
     # but installed, its signal handlers would also purge each published page by address.
@@ -398,6 +399,18 @@ CONTACT_MAX_FORM_AGE_SECONDS = env_int("CONTACT_MAX_FORM_AGE_SECONDS", 2 * 60 * 
 CONTACT_NOTIFY_MAX_ATTEMPTS = env_int("CONTACT_NOTIFY_MAX_ATTEMPTS", 6)
 CONTACT_NOTIFY_RETRY_SECONDS = env_int("CONTACT_NOTIFY_RETRY_SECONDS", 60)
 CONTACT_NOTIFY_STALE_SECONDS = env_int("CONTACT_NOTIFY_STALE_SECONDS", 600)
+
+# Readership numbers (readership/, README "Readership numbers"): aggregate counts, no identifier.
+# Off: nothing counted and no beacon script sent. Counts wait in Redis (READERSHIP_REDIS_URL,
+# default REDIS_URL) until the task worker adds them to the database every
+# READERSHIP_FLUSH_SECONDS; without Redis, each web process keeps and adds its own.
+READERSHIP_ENABLED = env_bool("READERSHIP_ENABLED", True)
+READERSHIP_REDIS_URL = os.environ.get("READERSHIP_REDIS_URL", REDIS_URL or "")
+READERSHIP_FLUSH_SECONDS = env_int("READERSHIP_FLUSH_SECONDS", 60)
+READERSHIP_RATE_LIMIT = env_int("READERSHIP_RATE_LIMIT", 60)  # beacons per client address per minute
+READERSHIP_DAILY_MONTHS = env_int("READERSHIP_DAILY_MONTHS", 25)  # then rolled up by month
+READERSHIP_WORDS_MIN = env_int("READERSHIP_WORDS_MIN", 5)  # same words per week before they are kept
+READERSHIP_WORDS_DAYS = env_int("READERSHIP_WORDS_DAYS", 90)
 
 # A caching proxy or CDN in front of the site, purged through Wagtail's frontend cache
 # when pages are published: Varnish (deploy/varnish/default.vcl) or any cache that accepts

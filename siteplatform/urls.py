@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap-<int:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("readership/", include("readership.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -17,6 +17,7 @@ from django.views.static import serve as serve_static
 from wagtail.models import Locale, Page
 
 from siteplatform.apps import app_contributions
+from siteplatform.signals import searched
 from siteplatform.site_url import absolute_url
 
 SEARCH_PAGE_SIZE = 10
@@ -39,6 +40,8 @@ def search(request):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        if page_obj.number == 1:  # a search, not a visit to its next page
+            searched.send_robust(sender=None, request=request, query=query, found=bool(paginator.count))
     return render(request, "practice/search.html", {"search_query": query, "page_obj": page_obj})
 
 

@@ -53,11 +53,13 @@ def live_site():
     Shared by the whole session (per xdist worker): tests must not depend on each
     other's changes to it. Its contact rate limit is lifted for that reason: every browser test
     posts from 127.0.0.1, and which of them share a worker (and exhaust five posts a window)
-    changes from run to run. The limit is tested in process and on sites of its own.
+    changes from run to run. The limit is tested in process and on sites of its own. Readership
+    counts (kept in each gunicorn worker's memory, without Redis) are added at once, so a test
+    sees them without waiting a minute.
     """
     from livesite import LiveSite
 
-    site = LiveSite(env={"CONTACT_RATE_LIMIT": "1000000"})
+    site = LiveSite(env={"CONTACT_RATE_LIMIT": "1000000", "READERSHIP_FLUSH_SECONDS": "0"})
     site.start()
     yield site
     site.stop()

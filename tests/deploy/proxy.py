@@ -43,12 +43,12 @@ class Response:
         return self.headers.get("X-Cache")
 
 
-def send(port, path, *, method="GET", headers=None, source="127.0.0.1"):
+def send(port, path, *, method="GET", headers=None, source="127.0.0.1", body=None):
     """One request to 127.0.0.1:`port` from `source` (127.0.0.2 is "somewhere else"), `path` sent
     as written; `headers` may replace Host. Redirects are not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
     try:
-        connection.request(method, path, headers=headers or {})
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return Response(response.status, response.headers, response.read().decode(errors="replace"))
     finally:

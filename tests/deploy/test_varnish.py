@@ -32,7 +32,11 @@ def title(html):
 @pytest.fixture(scope="module")
 def stack():
     # CONN_MAX_AGE=0: every request opens the database, so a test can take it away.
-    with varnish_in_front(env={"CONN_MAX_AGE": "0"}, access_log=True) as (site, varnish):
+    # READERSHIP_FLUSH_SECONDS=0: readership counts reach the database at once (no Redis here).
+    with varnish_in_front(env={"CONN_MAX_AGE": "0", "READERSHIP_FLUSH_SECONDS": "0"}, access_log=True) as (
+        site,
+        varnish,
+    ):
         yield site, varnish
 
 
@@ -90,6 +94,35 @@ def test_an_anonymous_visitor_is_served_from_varnish_and_a_publish_purges_every_
     assert send(varnish.port, ARTICLE).cache == "HIT"
     assert [send(varnish.port, path).cache for path in others] == ["MISS"] * len(others)
     assert title(send(varnish.port, "/ko" + ARTICLE).body) == "Healing from trust issues, revised"
+
+
+def test_a_page_from_varnish_carries_the_beacon_and_every_beacon_reaches_the_app(stack):
+    """Readership: the cached article still names the beacon script, and the beacon's POST is
+    passed to the app each time (never answered from the cache), where it is counted."""
+    site, varnish = stack
+    send(varnish.port, ARTICLE)
+    cached = send(varnish.port, ARTICLE)
+    assert cached.cache == "HIT" and 'src="/static/js/readership.js"' in cached.body
+
+    def views():
+        [(total,)] = site.query("SELECT COALESCE(SUM(count), 0) FROM readership_count WHERE metric = 'view'")
+        return total
+
+    before = views()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Sec-Fetch-Site": "same-origin",
+        "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    }
+    answers = [
+        send(varnish.port, "/readership/beacon", method="POST", headers=headers, body=f"p={ARTICLE}&r=")
+        for _ in range(3)
+    ]
+    assert [(answer.status, answer.cache) for answer in answers] == [(204, "MISS")] * 3
+    deadline = time.monotonic() + 10
+    while views() < before + 3:
+        assert time.monotonic() < deadline, views()
+        time.sleep(0.2)
 
 
 def test_campaign_parameters_share_the_cached_page(stack):

@@ -17,15 +17,18 @@ it is sent).
 import contextlib
 import logging
 import os
+import threading
 import time
 
 from django.core.management.base import CommandError
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connections
 from django.tasks import TaskResultStatus
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from siteplatform.apps import app_contributions
 from siteplatform.checks import stored_data_problems
 
 logger = logging.getLogger("contact.worker")
@@ -94,6 +97,39 @@ class ResilientWorker(db_worker.Worker):
         return running.filter(pk__in=mine).update(status=TaskResultStatus.READY)
 
 
+class WorkerJobs(threading.Thread):
+    """Runs the jobs apps list in `worker_jobs` on their AppConfig ((dotted path, seconds), such as
+    readership's flush of counts every minute) on their own clock, beside the queue: each at
+    start, then every so many seconds. A failure is logged and tried again next time; a job must
+    be safe to stop anywhere (the thread dies with the process)."""
+
+    def __init__(self, jobs):
+        super().__init__(daemon=True, name="worker-jobs")
+        self.jobs = [(path, import_string(path), seconds) for path, seconds in jobs]
+        self.due = [0.0] * len(self.jobs)
+
+    def run(self):
+        while True:
+            self.run_due()
+            time.sleep(1)
+
+    def run_due(self):
+        """Runs each job whose time has come; returns the paths of those that ran."""
+        ran = []
+        for index, (path, job, seconds) in enumerate(self.jobs):
+            if time.monotonic() < self.due[index]:
+                continue
+            self.due[index] = time.monotonic() + seconds
+            ran.append(path)
+            try:
+                job()
+            except Exception:
+                logger.exception("The worker job %s failed; it runs again in %s s.", path, seconds)
+            finally:
+                close_old_connections()
+        return ran
+
+
 class Command(db_worker.Command):
     help = (
         "Run the database task worker (as db_worker does) and keep it running through database "
@@ -148,6 +184,10 @@ class Command(db_worker.Command):
             excluded_queue_names=excluded_queue_names,
             max_retry_delay=max_retry_delay,
         )
+        jobs = app_contributions("worker_jobs")
+        in_reloader_parent = reload and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
+        if jobs and not batch and max_tasks is None and not in_reloader_parent:
+            WorkerJobs(jobs).start()
         if reload:
             # As db_worker: only the reloader's child process handles the signals.
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":

@@ -1,0 +1,116 @@
+"""Readership numbers in real Chromium on the live demo site: views of an article (one of them
+answered by the page cache) and a contact message sent from it are counted against it and shown
+to an editor in the report; a browser sending Sec-GPC is not counted at all (axe runs on the
+report in test_accessibility.py)."""
+
+import re
+import time
+import urllib.request
+import uuid
+
+import pytest
+
+from tests.browser.test_contact_forms import wait_out_minimum_time
+
+# Headless Chromium names itself "HeadlessChrome", which the crawler rules rightly refuse: these
+# visitors present an ordinary browser's user agent.
+READER = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36"
+)
+ARTICLE = "/blog/healing-from-trust-issues/"
+PASSWORD = "a-long-editor-password-for-tests"  # noqa: S105 - test account only
+
+
+def article_id(live_site):
+    [(pk,)] = live_site.query("SELECT id FROM wagtailcore_page WHERE url_path LIKE ?", (f"%{ARTICLE}",))
+    return pk
+
+
+def counted(live_site, page_id, metric):
+    [(total,)] = live_site.query(
+        "SELECT COALESCE(SUM(count), 0) FROM readership_count WHERE page_id = ? AND metric = ?",
+        (page_id, metric),
+    )
+    return total
+
+
+def wait_until(check, timeout=15):
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "the count never arrived"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def reader(chromium):
+    context = chromium.new_context(user_agent=READER)
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_views_and_a_request_from_an_article_are_counted_and_shown_to_an_editor(live_site, reader, chromium):
+    pk = article_id(live_site)
+    # The demo's made-up numbers would rank the article anywhere in "most read": start from none.
+    live_site.shell("from readership.models import Count\nCount.objects.all().delete()\n")
+    views, requests = counted(live_site, pk, "view"), counted(live_site, pk, "request")
+    # A request that never runs the page (no script: a crawler, a link preview) counts nothing,
+    # and leaves the article in the page cache for the reader.
+    urllib.request.urlopen(live_site.url + ARTICLE, timeout=10).close()  # noqa: S310 - local site
+    # Served from the page cache, not rendered (each gunicorn worker keeps its own pages without
+    # Redis; the other worker's copy is handed over through the render lock: WAIT).
+    assert reader.goto(live_site.url + ARTICLE).headers.get("x-cache") in ("HIT", "WAIT")
+    wait_until(lambda: counted(live_site, pk, "view") == views + 1)
+
+    reader.locator('main a[href="/contact/"]').first.click()
+    reader.wait_for_url(re.compile(r"/contact/$"))
+    loaded_at = time.monotonic()
+    assert reader.locator('input[name="came_from"]').get_attribute("value") == ARTICLE
+    reader.fill("#id_preferred_name", "Readership Visitor")
+    reader.check("#id_preferred_channel_0")
+    reader.fill("#id_email", "reader@example.com")
+    reader.fill("#id_message", "Do you offer evening sessions?")
+    reader.check("#id_acknowledge_not_emergency")
+    reader.check("#id_acknowledge_privacy")
+    wait_out_minimum_time(loaded_at)
+    with reader.expect_navigation():
+        reader.locator("form.contact-form button[type=submit]").click()
+    assert "/contact/thanks/" in reader.url
+    wait_until(lambda: counted(live_site, pk, "request") == requests + 1)
+
+    editor = f"editor-{uuid.uuid4().hex[:8]}"
+    live_site.create_user(editor, PASSWORD, groups=["Editors"])
+    staff = chromium.new_context()
+    try:
+        page = staff.new_page()
+        page.goto(live_site.url + "/admin/login/")
+        page.fill("#id_username", editor)
+        page.fill("#id_password", PASSWORD)
+        page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+        page.wait_for_url(re.compile(r"/admin/$"))
+        page.get_by_role("link", name="Readership", exact=True).first.click()
+        page.wait_for_url(re.compile(r"/admin/readership/$"))
+        row = page.locator(
+            "tr", has=page.get_by_role("rowheader", name="Healing from trust issues", exact=False)
+        )
+        cells = row.first.locator("td").all_inner_texts()
+        assert int(cells[-2]) >= 1 and int(cells[-1]) >= 1  # its views (the report's month) and requests
+    finally:
+        staff.close()
+
+
+@pytest.mark.parametrize(
+    ("headers", "counted_views"), [({"Sec-GPC": "1"}, 0), ({}, 1)], ids=["gpc", "without"]
+)
+def test_a_browser_sending_global_privacy_control_is_not_counted(live_site, chromium, headers, counted_views):
+    pk = article_id(live_site)
+    context = chromium.new_context(user_agent=READER, extra_http_headers=headers)
+    try:
+        page = context.new_page()
+        before = counted(live_site, pk, "view")
+        with page.expect_request(lambda request: "/readership/beacon" in request.url):
+            page.goto(live_site.url + ARTICLE)
+        time.sleep(1.5)  # the beacon's answer, and the count it adds at once on this site
+        assert counted(live_site, pk, "view") == before + counted_views
+    finally:
+        context.close()
