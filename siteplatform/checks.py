@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 
+from siteplatform.encrypted import stored_key_problems
+
 
 def production_problems(settings=settings):
     """What keeps these settings from serving safely: empty when DEBUG is on or all is set."""
@@ -44,8 +46,6 @@ def production_settings_check(app_configs, **kwargs):
 
 def stored_data_problems():
     """What keeps the stored enquiries from being read: a data key they need that DATA_KEYS lost."""
-    from siteplatform.encrypted import stored_key_problems
-
     return stored_key_problems()
 
 
