@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "practice",
     "blog",
     "contact",
+    "booking",  # the free consultation's availability, slots and bookings
     "accounts",
     "wagtail.contrib.settings",
     # Not "wagtail.contrib.frontend_cache": its backends are used (siteplatform/frontend_cache.py),
