@@ -82,3 +82,28 @@ def book(*, host, start, submission=None, now=None):
                 )
         except IntegrityError as error:
             raise SlotTaken from error
+
+
+def hosts_for(clinician_slug=None):
+    """The hosts a visitor may book: the chosen clinician's (by her page's slug), or everyone's."""
+    hosts = ConsultationHost.objects.offering()
+    return hosts.filter(clinician__slug=clinician_slug) if clinician_slug else hosts
+
+
+def book_chosen_time(*, start, submission=None, hosts=None, now=None):
+    """Books the first of `hosts` (default: every host offering times) free at `start`, for the
+    consultation request `submission`. Raises SlotTaken when none is free at `start` any more."""
+    hosts = list(ConsultationHost.objects.offering() if hosts is None else hosts)
+    longest = timedelta(minutes=max((host.slot_minutes for host in hosts), default=0))
+    free_hosts = [
+        slot.host_id
+        for slot in free_times(hosts, start=start, end=start + longest, now=now)
+        if slot.start == start
+    ]
+    for host in hosts:
+        if host.pk in free_hosts:
+            try:
+                return book(host=host, start=start, submission=submission, now=now)
+            except SlotTaken:
+                continue
+    raise SlotTaken
