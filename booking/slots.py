@@ -19,6 +19,7 @@ nothing more).
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from typing import NamedTuple
 
 EPSILON = timedelta(microseconds=1)
 
@@ -47,8 +48,9 @@ class Rules:
     exceptions: tuple[tuple[datetime, datetime], ...] = field(default=())
 
 
-@dataclass(frozen=True, order=True)
-class Slot:
+class Slot(NamedTuple):
+    """One call's time, aware UTC instants (a tuple: cheap to make, sort and compare)."""
+
     start: datetime
     end: datetime
 
@@ -66,35 +68,63 @@ def wall_instants(day, wall_time, zone):
     return found
 
 
-def local_midnight(day, zone):
-    """The first instant (UTC) of the local `day` (midnight itself, or the first time after a gap)."""
-    instants = wall_instants(day, time(0), zone)
-    if instants:
-        return instants[0]
-    return datetime.combine(day, time(1), tzinfo=zone).astimezone(UTC) - timedelta(hours=1)
+def steady_offset(day, zone):
+    """The UTC offset the practice's clock keeps all of `day`, or None on a day it changes
+    (assumes no zone changes its clock twice in one day and back)."""
+    offsets = {
+        datetime.combine(day, moment, tzinfo=zone).replace(fold=fold).utcoffset()
+        for moment in (time(0), time.max)
+        for fold in (0, 1)
+    }
+    return offsets.pop() if len(offsets) == 1 else None
 
 
 def _minutes(value):
     return value.hour * 60 + value.minute
 
 
+def _on_the_wall(start, minutes, window, day, zone):
+    """Whether the clock reads inside `window` on `day` through each minute of a slot (checked
+    only for a slot that spans a clock change, when its clock may run backward)."""
+    for minute in range(minutes):
+        wall = (start + timedelta(minutes=minute)).astimezone(zone)
+        if wall.date() != day or not window.start <= wall.time() < window.end:
+            return False
+    return True
+
+
 def window_slots(rules, day, zone):
     """Every slot of `day`'s windows, in order, never overlapping (see the module)."""
     candidates = []
     step = int(rules.slot.total_seconds() // 60)
-    for window in rules.windows:
-        if window.weekday != day.weekday() or step <= 0:
-            continue
+    windows = [window for window in rules.windows if window.weekday == day.weekday()]
+    if not windows or step <= 0:
+        return []
+    offset = steady_offset(day, zone)
+    for window in windows:
         end_minutes = _minutes(window.end)
         minute = _minutes(window.start)
+        if offset is not None:
+            # Most days: the clock keeps one offset, so the grid maps straight to UTC.
+            midnight = datetime.combine(day, time(0), tzinfo=UTC) - offset
+            while minute + step <= end_minutes:
+                start = midnight + timedelta(minutes=minute)
+                candidates.append(Slot(start, start + rules.slot))
+                minute += step
+            continue
         while minute + step <= end_minutes:
             for start in wall_instants(day, time(minute // 60, minute % 60), zone):
                 end = start + rules.slot
                 # The slot's last moment, not its end: at a spring-forward gap the clock jumps
                 # from 01:59:59 to 03:00, so a slot ending then ends "at 03:00" on the wall.
                 last = (end - EPSILON).astimezone(zone)
-                if last.date() == day and last.time() < window.end:
-                    candidates.append(Slot(start, end))
+                if last.date() != day or last.time() >= window.end:
+                    continue
+                if last.utcoffset() != start.astimezone(zone).utcoffset() and not _on_the_wall(
+                    start, step, window, day, zone
+                ):
+                    continue  # across the fall-back hour its clock leaves the window
+                candidates.append(Slot(start, end))
             minute += step
     slots = []
     for slot in sorted(set(candidates)):
