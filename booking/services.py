@@ -5,8 +5,8 @@ A time is held by the database, not by a view: `book` re-checks that the time is
 between two people who chose the same time at once.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,9 +20,8 @@ class SlotTaken(Exception):
     """The time is no longer offered: booked by someone else, or too soon now."""
 
 
-@dataclass(frozen=True, order=True)
-class HostSlot:
-    """A free time of one host (ordered by start, then host)."""
+class HostSlot(NamedTuple):
+    """A free time of one host (ordered by start, then end, then host)."""
 
     start: datetime
     end: datetime
