@@ -5,11 +5,14 @@ import re
 from datetime import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from booking.models import Booking, ConsultationHost, WeeklyWindow
 from booking.services import free_times, hosts_for
 from contact.models import ConsultationRequest
 from tests.contact.factories import intake_post_data
+from tests.factories import ClinicianPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,20 @@ def test_a_made_up_time_value_gets_a_field_message_not_an_error_page(client, hos
     response = client.post("/contact/intake/", intake_post_data(consultation_time="tomorrow\x00"))
     assert response.status_code == 400
     assert "Please choose one of the times shown." in response.content.decode()
+
+
+def test_the_times_on_the_form_cost_the_same_queries_for_two_hosts_or_six(client, hosts, intake_site):
+    """Counted on the booking's tables: the rest of the page has its own cache and tests."""
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert time_values(client.get("/contact/intake/").content.decode())
+        return [query["sql"] for query in captured.captured_queries if '"booking_' in query["sql"]]
+
+    two = queries()
+    for index in range(4):
+        host = ConsultationHost.objects.create(
+            clinician=ClinicianPageFactory(parent=intake_site.team, slug=f"more-{index}")
+        )
+        WeeklyWindow.objects.create(host=host, weekday=index, starts_at=time(9), ends_at=time(12))
+    assert len(queries()) == len(two) == 4  # hosts, their hours, their time off, their bookings
