@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from booking import demo
+from booking.clock import PRACTICE_ZONE
 from booking.models import AvailabilityException, ConsultationHost
-from booking.services import free_times
+from booking.services import book, free_times
 from tests.booking.conftest import MONDAY, host_with_hours
 from tests.factories import ClinicianPageFactory
 
@@ -18,8 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 def new_york_walls(times):
-    from booking.clock import PRACTICE_ZONE
-
     return [slot.start.astimezone(PRACTICE_ZONE).strftime("%a %H:%M") for slot in times]
 
 
@@ -174,3 +173,16 @@ def test_editors_who_are_not_intake_staff_cannot_see_bookings_or_hosts(client, e
         assert response.status_code in (302, 403), url
         assert "Grace Kim" not in response.content.decode()
     assert "Booked calls" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_an_intake_coordinator_cancels_a_booked_call_and_its_time_is_free_again(
+    client, coordinator, clinician_host
+):
+    tuesday_noon = datetime(2027, 1, 12, 17, tzinfo=UTC)
+    booking = book(host=clinician_host, start=tuesday_noon, now=MONDAY)
+    client.force_login(coordinator)
+    listing = client.get(reverse("bookings:index")).content.decode()
+    assert "Tue, Jan 12, 2027, noon" in listing and "Grace Kim" in listing
+    response = client.post(reverse("bookings:edit", args=[booking.pk]), {"status": "cancelled"})
+    assert response.status_code == 302
+    assert tuesday_noon in [slot.start for slot in free_times(now=MONDAY)]
