@@ -30,14 +30,14 @@ def test_a_korean_speaking_clinicians_first_free_time_is_booked_with_javascript_
         assert "/contact/thanks/?sent=consultation&" in page.url
     finally:
         context.close()
+    # Found by host and time: the enquiry's name is encrypted in the database.
     rows = live_site.query(
         "SELECT b.starts_at FROM booking_booking b"
         " JOIN booking_consultationhost h ON h.id = b.host_id"
         " JOIN wagtailcore_page p ON p.id = h.clinician_id"
-        " JOIN contact_submission s ON s.id = b.submission_id"
-        " WHERE p.slug = 'grace-kim' AND b.status = 'live' AND s.preferred_name = 'No Script Person'"
+        " WHERE p.slug = 'grace-kim' AND b.status = 'live' AND b.submission_id IS NOT NULL"
     )
-    assert [as_utc(start) for (start,) in rows] == [chosen]
+    assert [as_utc(start) for (start,) in rows].count(chosen) == 1
 
 
 def as_utc(value):
