@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from booking.forms import ConsultationTimeField, TimePicker, nearest, offered_times
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
 from contact.validators import EMAIL_MESSAGE, ascii_email, validate_phone, validate_reachable_email_domain
@@ -236,6 +237,7 @@ class ConsultationRequestForm(SubmissionForm):
         label=_("Clinician you would like to see"),
         help_text=_("Only clinicians with space for new clients are listed."),
     )
+    consultation_time = ConsultationTimeField()
 
     # What a first call does not need, folded under "Help us prepare (optional)" on the page.
     prepare_fields = (
@@ -258,6 +260,7 @@ class ConsultationRequestForm(SubmissionForm):
         "guardian_name",
         "guardian_relationship",
         "location",
+        "consultation_time",
         *prepare_fields,
     ]
 
@@ -316,8 +319,9 @@ class ConsultationRequestForm(SubmissionForm):
             "note": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, more_days=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.time_picker = self.offer_times(more_days=more_days)
         fields = self.fields
         fields["service"].queryset = ServicePage.objects.visible().order_by("path")
         fields["clinician"].queryset = ClinicianPage.objects.accepting_new_clients()
@@ -356,6 +360,8 @@ class ConsultationRequestForm(SubmissionForm):
                 self.add_error("insurance_carrier", _("Please tell us your insurance company."))
         else:
             cleaned_data["insurance_carrier"] = ""
+        if get("location") == ConsultationRequest.Location.OTHER_STATE:
+            cleaned_data["consultation_time"] = None  # only clients in a licensed state book a time
         if "session_format" not in self.errors and not get("session_format"):
             cleaned_data["session_format"] = ConsultationRequest.Format.EITHER
         if "payment" not in self.errors and not get("payment"):
@@ -366,6 +372,23 @@ class ConsultationRequestForm(SubmissionForm):
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
             self.add_error("consent_email", _("You chose email: please check that we may email you."))
         return cleaned_data
+
+    def offer_times(self, *, more_days=False, around=None):
+        """The times this visitor may pick (booking.forms.TimePicker): the chosen clinician's or
+        anyone's, none for a client outside the licensed states; near `around` when given."""
+        answers = self.data if self.is_bound else self.initial
+        if answers.get("location") == ConsultationRequest.Location.OTHER_STATE:
+            return TimePicker([])
+        slots = offered_times(answers.get("clinician") or None)
+        if around is not None:
+            return TimePicker(nearest(slots, around), more_days=True)
+        return TimePicker(slots, more_days=more_days)
+
+    def time_taken(self):
+        """The chosen time went to someone else: say so and offer the nearest free times."""
+        chosen = self.cleaned_data["consultation_time"]
+        self.add_error("consultation_time", _("That time was just taken. Here are the nearest free times."))
+        self.time_picker = self.offer_times(around=chosen)
 
     def prepare_has_errors(self):
         """Whether a folded answer needs fixing: the page then shows the fold open."""

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
+from booking.services import book_chosen_time, hosts_for
 from contact.models import Submission, SubmissionNote, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
 from contact.signals import enquiry_received
@@ -30,7 +31,8 @@ def submission_create(*, form, request):
     Raises `RateLimited` (saving nothing) when the client has no slot left; the slot is taken
     before saving, so parallel posts cannot overrun the limit, and given back if saving fails.
     Never raises on mail or queue errors: an unqueued email stays pending and
-    `manage.py resend_notifications` delivers it."""
+    `manage.py resend_notifications` delivers it. Raises `booking.services.SlotTaken` (saving
+    nothing) when the consultation time the visitor chose was taken meanwhile."""
     if not reserve_slot(request):
         raise RateLimited
     try:
@@ -40,6 +42,7 @@ def submission_create(*, form, request):
             notifications_prepare(submission)
             submission.save()
             form.save_m2m()
+            consultation_time_book(form=form, submission=submission)
             transaction.on_commit(partial(submission_committed, submission=submission, request=request))
     except BaseException:
         release_slot(request)
@@ -54,6 +57,17 @@ def submission_committed(*, submission, request):
         notifications_enqueue(submission=submission)
     finally:
         enquiry_received.send_robust(sender=type(submission), request=request)
+
+
+def consultation_time_book(*, form, submission):
+    """Books the time chosen on a consultation request, in the caller's transaction, with the
+    chosen clinician or whoever is free then. Raises SlotTaken when nobody is any more."""
+    chosen = form.cleaned_data.get("consultation_time")
+    if chosen:
+        clinician = form.cleaned_data.get("clinician")
+        book_chosen_time(
+            start=chosen, submission=submission, hosts=hosts_for(clinician.slug if clinician else None)
+        )
 
 
 def submission_discard(*, request):

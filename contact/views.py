@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from booking.services import SlotTaken
 from contact.forms import ConsultationRequestForm, ContactForm
 from contact.services import RateLimited, submission_create, submission_discard
 from contact.spam import RATE_LIMITED_MESSAGE, is_rate_limited
@@ -21,8 +22,10 @@ def _form_page(request, kind):
     page = FORM_PAGES[kind]
     form_class = page["form_class"]
     status = 200
+    # The consultation request's "More days" link shows every day with free times.
+    options = {"more_days": request.GET.get("more") == "days"} if kind == "consultation" else {}
     if request.method == "POST":
-        form = form_class(data=request.POST)
+        form = form_class(data=request.POST, **options)
         if form.is_honeypot_filled():
             # Spam is discarded quietly: the bot sees the same page a person would.
             submission_discard(request=request)
@@ -32,6 +35,9 @@ def _form_page(request, kind):
                 submission_create(form=form, request=request)
             except RateLimited:
                 pass
+            except SlotTaken:
+                form.time_taken()
+                return render(request, page["template"], {"form": form}, status=409)
             else:
                 return redirect(thanks_url(kind, form.cleaned_data["preferred_channel"]))
         # A client past the limit hears so even with mistakes in the form: fixing them won't help.
@@ -41,7 +47,7 @@ def _form_page(request, kind):
         else:
             status = 400
     else:
-        form = form_class(initial=_initial_from_query(request, kind))
+        form = form_class(initial=_initial_from_query(request, kind), **options)
     return render(request, page["template"], {"form": form}, status=status)
 
 

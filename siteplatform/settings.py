@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "practice",
     "blog",
     "contact",
+    "booking",  # the free consultation's availability, slots and bookings
     "accounts",
     "readership",  # counted, not tracked: aggregate readership numbers (README)
     "wagtail.contrib.settings",

@@ -99,6 +99,31 @@ def another_state_and_a_child_chosen(page):
     expect(page.locator("#guardian-details")).to_be_visible()
 
 
+def times_shown_and_one_chosen(page):
+    """In New Jersey: the free times appear, grouped by day, and the visitor picks the first."""
+    choose(page, "#id_location_0")
+    expect(page.locator("#consultation-times")).to_be_visible()
+    choose(page, ".time-picker__day input[type=radio] >> nth=0")
+
+
+def chosen_time_taken(page):
+    """A request sent for a time that is no longer free (as from a page left open since
+    yesterday): the form comes back with the answers, the calm message and the nearest times."""
+    page.fill("#id_preferred_name", "Axe Person")
+    choose(page, "#id_preferred_channel_1", "#id_client_type_0", "#id_location_0")
+    page.fill("#id_phone", "201-555-0142")
+    choose(page, "#id_consent_voicemail", "#id_acknowledge_not_emergency", "#id_acknowledge_privacy")
+    choose(page, ".time-picker__day input[type=radio] >> nth=0")
+    page.locator(".time-picker__day input[type=radio]:checked").evaluate(
+        "radio => radio.value = '20000103T1500Z'"
+    )
+    page.wait_for_timeout(3100)  # the form's "too fast to be a person" check
+    with page.expect_navigation():
+        page.click("form.contact-form button[type=submit]")
+    expect(page.locator("#id_consultation_time_error")).to_contain_text("That time was just taken")
+    expect(page.locator(".time-picker__day").first).to_be_visible()
+
+
 def finder_results_shown(page):
     expect(page.locator(".card-grid .card__title").first).to_be_visible()
 
@@ -171,6 +196,8 @@ PUBLIC = [
     Screen("intake-self-pay", "/contact/intake/", self_pay_chosen),
     Screen("intake-insurance", "/contact/intake/", insurance_chosen),
     Screen("intake-other-state-child", "/contact/intake/", another_state_and_a_child_chosen),
+    Screen("intake-times", "/contact/intake/", times_shown_and_one_chosen),
+    Screen("intake-time-taken", "/contact/intake/", chosen_time_taken),
     Screen("thanks-contact", "/contact/thanks/?sent=contact"),
     Screen("thanks-consultation", "/contact/thanks/?sent=consultation"),
 ]
@@ -184,6 +211,7 @@ TRANSLATED = [
         ("contact-error", "/contact/", submitted_empty),
         ("intake", "/contact/intake/", as_loaded),
         ("intake-error", "/contact/intake/", submitted_empty),
+        ("intake-times", "/contact/intake/", times_shown_and_one_chosen),
         ("team-in-english", "/team/", as_loaded),  # not translated: the English with the note
         ("finder-chips", "/team/?language=korean&format=telehealth", finder_open_with_chips),
     ]

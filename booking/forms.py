@@ -1,0 +1,93 @@
+"""The time picker of the consultation request: free times as radio buttons, grouped by day.
+
+Server-rendered and complete without JavaScript. A time is posted as its UTC instant
+("20270112T1700Z"); whether it is still free is decided when booking (booking.services), so a
+time that vanished meanwhile gets "That time was just taken", never "invalid choice".
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django import forms
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from booking.clock import PRACTICE_ZONE, practice_zone_name
+from booking.services import free_times, hosts_for
+
+VALUE_FORMAT = "%Y%m%dT%H%MZ"
+FIRST_DAYS = 3  # days with free times shown before "More days"
+NEAREST = 6  # free times offered after the chosen one was taken
+
+
+def time_value(instant):
+    return instant.astimezone(UTC).strftime(VALUE_FORMAT)
+
+
+@dataclass
+class Day:
+    label: str
+    times: list  # (value, label, id)
+
+
+class ConsultationTimeField(forms.CharField):
+    """An optional UTC instant chosen among the offered times; empty means "call me back"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Pick a time for your free call"))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return datetime.strptime(value, VALUE_FORMAT).replace(tzinfo=UTC)
+        except ValueError:
+            raise forms.ValidationError(_("Please choose one of the times shown."), code="invalid") from None
+
+
+class TimePicker:
+    """What the template shows: the free times grouped by day in the practice's zone, soonest
+    first; the first few days unless `more_days`."""
+
+    def __init__(self, slots, *, more_days=False, html_id="id_consultation_time"):
+        starts = sorted({slot.start for slot in slots})
+        days = {}
+        for start in starts:
+            local = timezone.localtime(start, PRACTICE_ZONE)
+            days.setdefault(local.date(), []).append(start)
+        self.has_more = not more_days and len(days) > FIRST_DAYS
+        shown = list(days.items()) if more_days else list(days.items())[:FIRST_DAYS]
+        self.days = []
+        for day, day_starts in shown:
+            # "Tuesday, January 12"; each language's own month-day order ("화요일, 1월 12일").
+            label = f"{formats.date_format(day, 'l')}, {formats.date_format(day, 'MONTH_DAY_FORMAT')}"
+            times = [
+                (
+                    time_value(start),
+                    formats.time_format(timezone.localtime(start, PRACTICE_ZONE), "TIME_FORMAT"),
+                    f"{html_id}_{time_value(start)}",
+                )
+                for start in day_starts
+            ]
+            self.days.append(Day(label, times))
+
+    @property
+    def zone_name(self):
+        return practice_zone_name()
+
+    def __bool__(self):
+        return bool(self.days)
+
+
+def offered_times(clinician_slug=None, *, now=None):
+    """Free times of the chosen clinician, or of every host offering times."""
+    return free_times(hosts_for(clinician_slug), now=now)
+
+
+def nearest(slots, instant, count=NEAREST):
+    """The `count` free times closest to `instant`, in order."""
+    closest = sorted(slots, key=lambda slot: abs(slot.start - instant))[:count]
+    return sorted(closest)

@@ -1,0 +1,82 @@
+"""The booking's admin: consultation hosts with their weekly hours and time off, and the bookings.
+
+Both are model permissions the "Intake coordinators" group holds (booking/migrations); editors
+outside it see neither menu nor page.
+"""
+
+from django.utils import dateformat, timezone
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
+from booking.models import Booking, ConsultationHost
+
+
+def practice_time(value):
+    """`value` on the practice's clock: "Tue, Jan 12, 2027, 12:15 p.m."."""
+    return dateformat.format(timezone.localtime(value, PRACTICE_ZONE), "D, M j, Y, P")
+
+
+class HostViewSet(ModelViewSet):
+    model = ConsultationHost
+    icon = "user"
+    menu_label = "Hosts and hours"
+    name = "consultation_hosts"
+    url_prefix = "booking/hosts"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        Column("name", label="Host", accessor=str),
+        Column("active"),
+        Column("slot_minutes", label="Call (min)"),
+        Column("minimum_notice_hours", label="Notice (h)"),
+        Column("horizon_days", label="Days ahead"),
+        Column(
+            "windows", label="Weekly hours", accessor=lambda host: ", ".join(map(str, host.windows.all()))
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return ConsultationHost.objects.select_related("user", "clinician").prefetch_related("windows")
+
+
+class BookingViewSet(ModelViewSet):
+    model = Booking
+    icon = "date"
+    menu_label = "Booked calls"
+    name = "bookings"
+    url_prefix = "booking/calls"
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["status"]
+    list_filter = ["status", "host"]
+    list_display = [
+        Column(
+            "starts_at", label=f"When ({PRACTICE_ZONE_NAME})", accessor=lambda b: practice_time(b.starts_at)
+        ),
+        Column("host", accessor=lambda b: str(b.host)),
+        Column("status", accessor="get_status_display"),
+        Column(
+            "submission",
+            label="Enquiry",
+            accessor=lambda b: f"#{b.submission_id}" if b.submission_id else "—",
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Booking.objects.select_related("host__user", "host__clinician").order_by("-starts_at")
+
+
+class BookingGroup(ViewSetGroup):
+    menu_label = "Consultations"
+    menu_icon = "date"
+    menu_order = 160
+    items = (BookingViewSet, HostViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_viewsets():
+    return BookingGroup()

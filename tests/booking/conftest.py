@@ -1,0 +1,28 @@
+"""Hosts with weekly hours, on a page tree with clinicians, for the booking's tests."""
+
+from datetime import UTC, datetime, time
+
+import pytest
+
+from booking.models import ConsultationHost, WeeklyWindow
+from tests.factories import ClinicianPageFactory
+
+# A Monday in January 2027, 09:00 New York time: Tuesday's hours are past the 24 hours' notice.
+MONDAY = datetime(2027, 1, 11, 14, tzinfo=UTC)
+
+
+def host_with_hours(**owner_and_rules):
+    """A host taking calls Tuesdays 12:00 to 13:00 (Eastern Time), 15 minutes each."""
+    host = ConsultationHost.objects.create(**owner_and_rules)
+    WeeklyWindow.objects.create(host=host, weekday=1, starts_at=time(12), ends_at=time(13))
+    return host
+
+
+@pytest.fixture
+def clinician(site_tree):
+    return ClinicianPageFactory(parent=site_tree.team, title="Grace Kim", slug="grace-kim")
+
+
+@pytest.fixture
+def clinician_host(clinician):
+    return host_with_hours(clinician=clinician)

@@ -1,0 +1,47 @@
+"""Booking the free call as a person would, in a real browser with JavaScript off: the
+server-rendered times are enough (issue 22)."""
+
+import time
+from datetime import UTC, datetime
+
+
+def test_a_korean_speaking_clinicians_first_free_time_is_booked_with_javascript_off(live_site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/contact/intake/?clinician=grace-kim")
+        loaded_at = time.monotonic()
+        assert page.input_value("#id_clinician") == "grace-kim"
+        assert "Eastern Time" in page.inner_text("#consultation-times")
+        page.fill("#id_preferred_name", "No Script Person")
+        page.check("#id_preferred_channel_1")  # a phone call
+        page.fill("#id_phone", "201-555-0161")
+        page.check("#id_consent_voicemail")
+        page.check("#id_client_type_0")
+        page.check("#id_location_1")  # New Jersey, by telehealth
+        first = page.locator(".time-picker__day input[type=radio]").first
+        first.check()
+        chosen = datetime.strptime(first.get_attribute("value"), "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+        page.check("#id_acknowledge_not_emergency")
+        page.check("#id_acknowledge_privacy")
+        time.sleep(max(0, 3.2 - (time.monotonic() - loaded_at)))  # the form's "too fast" check
+        with page.expect_navigation():
+            page.click("form.contact-form button[type=submit]")
+        assert "/contact/thanks/?sent=consultation&" in page.url
+    finally:
+        context.close()
+    # Found by host and time: the enquiry's name is encrypted in the database.
+    rows = live_site.query(
+        "SELECT b.starts_at FROM booking_booking b"
+        " JOIN booking_consultationhost h ON h.id = b.host_id"
+        " JOIN wagtailcore_page p ON p.id = h.clinician_id"
+        " WHERE p.slug = 'grace-kim' AND b.status = 'live' AND b.submission_id IS NOT NULL"
+    )
+    assert [as_utc(start) for (start,) in rows].count(chosen) == 1
+
+
+def as_utc(value):
+    """A stored start as PostgreSQL (an aware datetime) or SQLite (UTC text) returns it."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
