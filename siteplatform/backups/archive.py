@@ -81,7 +81,7 @@ class DecryptingReader(io.RawIOBase):
 
     def readinto(self, buffer):
         while not self.pending and not self.finished:
-            self.pending = self._next_chunk()
+            self.pending = memoryview(self._next_chunk())  # a view: small reads copy no chunk
         size = min(len(buffer), len(self.pending))
         buffer[:size] = self.pending[:size]
         self.pending = self.pending[size:]
