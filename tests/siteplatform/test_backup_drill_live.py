@@ -68,6 +68,14 @@ def enquiries_as_staff_see_them(site):
     return pages
 
 
+def media_files(site):
+    """(name, size) of every file in the site's media folder (images and their renditions)."""
+    folder = site.tmp / "media"
+    return sorted(
+        (str(path.relative_to(folder)), path.stat().st_size) for path in folder.rglob("*") if path.is_file()
+    )
+
+
 def differences(before, after):
     """The first differing line of each page that differs, for a readable failure."""
     found = {}
@@ -100,6 +108,7 @@ def test_a_restored_site_serves_the_same_pages_and_enquiries_as_the_original(tmp
         restored.manage("migrate", "--noinput", "-v0")
         restored.start_server()
 
+        assert media_files(restored) == media_files(original) != []
         assert len([path for path in enquiries if "/inspect/" in path]) == 6
         changed = differences(pages, public_pages(restored))
         assert not changed, json.dumps(changed, indent=1, ensure_ascii=False)

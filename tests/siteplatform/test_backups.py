@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from siteplatform.backups import archive
 from siteplatform.backups.services import read_manifest
 from tests.factories import build_site
+from tests.practice.s3 import PUBLIC_MEDIA_PREFIXES, S3Server, media_settings
 
 # Backups copy what is committed (SQLite's backup waits on an open write transaction forever).
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -153,3 +154,21 @@ def test_framing_detects_reordered_and_spliced_chunks(tmp_path, settings):
         pytest.raises(archive.ArchiveError, match="out of order"),
     ):
         archive.DecryptingReader(raw).read()
+
+
+def test_media_in_a_bucket_is_backed_up_and_restored_into_a_new_bucket(site_tree, tmp_path):
+    with S3Server() as s3:
+        old = s3.create_bucket("media-old", public_prefixes=PUBLIC_MEDIA_PREFIXES)
+        with media_settings(s3.environ(old)):
+            default_storage.save("original_images/garden.jpg", ContentFile(b"jpeg bytes"))
+            default_storage.save("documents/fees.pdf", ContentFile(b"pdf bytes"))
+            path = backup(tmp_path / "site.backup")
+        assert read_manifest(path)["media"] == {"files": 2, "bytes": len(b"jpeg bytes") + len(b"pdf bytes")}
+
+        new = s3.create_bucket("media-new", public_prefixes=PUBLIC_MEDIA_PREFIXES)
+        with media_settings(s3.environ(new)):
+            call_command("restore", str(path), "--noinput", "--replace", verbosity=0)
+
+        assert s3.keys(new) == {"original_images/garden.jpg", "documents/fees.pdf"}
+        body = s3.client().get_object(Bucket=new, Key="documents/fees.pdf")["Body"].read()
+        assert body == b"pdf bytes"
