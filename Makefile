@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see siteplatform/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench bench-render clean test-deps screenshots lighthouse
+.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench bench-render clean test-deps screenshots lighthouse backup restore
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,6 +89,17 @@ serve: demo site-url superuser  ## Production mode locally: DEBUG off, collectst
 	bash -c '$(PY) manage.py collectstatic --noinput -v0 && \
 	{ $(PY) manage.py task_worker --backend notifications --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn siteplatform.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - ; }'
+
+# Backups (README, "When the server is lost"): encrypted with DATA_KEYS (.data-keys in development).
+BACKUP_DIR ?= backups
+BACKUP_KEEP ?= 14
+backup: install  ## Write an encrypted archive of the database and media into backups/ (BACKUP_DIR), keeping the newest 14 (BACKUP_KEEP)
+	DEBUG=$${DEBUG:-True} $(PY) manage.py backup --directory $(BACKUP_DIR) --keep $(BACKUP_KEEP)
+
+restore: install  ## Rebuild an empty database and media from FILE=<archive>, then migrate
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=$(BACKUP_DIR)/practice-YYYYMMDDTHHMMSSZ.backup"; exit 1; }
+	DEBUG=$${DEBUG:-True} $(PY) manage.py restore "$(FILE)" --noinput
+	DEBUG=$${DEBUG:-True} $(PY) manage.py migrate --noinput
 
 test-deps:  ## Install Debian's Chromium (browser tests), Varnish (proxy tests) and Korean and Hindi fonts (screenshots) when missing
 	@missing=""; \

@@ -199,11 +199,15 @@ class LiveSite:
 
     def build(self):
         """Migrate this site's fresh database and load the demo content when asked."""
-        if self._pg_name:
-            run_postgres_admin(self._pg_base, f'CREATE DATABASE "{self._pg_name}"')
+        self.create_database()
         self.manage("migrate", "--noinput", "-v0")
         if self.demo:
             self.manage("load_demo_content", *self.demo_args, timeout=1800)
+
+    def create_database(self):
+        """Make this site's database, empty (PostgreSQL; a SQLite file appears on first use)."""
+        if self._pg_name:
+            run_postgres_admin(self._pg_base, f'CREATE DATABASE "{self._pg_name}"')
 
     def restore(self, template):
         """Give this site a copy of the template's database and media."""

@@ -48,17 +48,29 @@ def test_the_worker_unit_runs_the_worker_that_outlives_database_outages():
     assert parsed.backend_name == "notifications"
 
 
+def test_the_backup_timer_runs_a_backup_every_night_that_keeps_the_newest_archives():
+    timer = unit("practice-backup.timer")["Timer"]
+    assert timer["OnCalendar"].endswith("02:30:00") and timer["Persistent"] == "true"
+    service = unit("practice-backup.service")["Service"]
+    assert service["User"] != "root" and service["EnvironmentFile"] == f"{INSTALLED_AT}/.env"
+    command, *options = manage_py_arguments(service["ExecStart"])
+    assert command == "backup"
+    backup = load_command_class(get_commands()[command], command)
+    parsed = backup.create_parser("manage.py", command).parse_args(options)
+    assert parsed.directory and parsed.keep >= 7
+
+
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="needs systemd-analyze")
 def test_systemd_accepts_the_units(tmp_path):
     """`systemd-analyze verify` on copies pointed at this checkout: every setting parses and
     every program they start exists."""
-    for path in UNITS.glob("*.service"):
+    for path in [*UNITS.glob("*.service"), *UNITS.glob("*.timer")]:
         text = path.read_text().replace(INSTALLED_AT, str(ROOT))
         # The unit's account need not exist on a test machine.
         text = text.replace("User=practice", "User=root").replace("Group=practice", "Group=root")
         (tmp_path / path.name).write_text(text)
     result = subprocess.run(
-        ["systemd-analyze", "verify", *sorted(str(p) for p in tmp_path.glob("*.service"))],
+        ["systemd-analyze", "verify", *sorted(str(p) for p in tmp_path.glob("*.*"))],
         capture_output=True,
         text=True,
         check=False,
