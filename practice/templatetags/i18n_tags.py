@@ -31,13 +31,11 @@ def page_translations(request, page):
     if page.pk not in memo:
 
         def build():
-            # Base rows of every type (deferred specific: each page's own get_url_parts, no join
-            # of the page type's own tables, which an article's manager would add to each row).
+            # Base rows with their locale, in one query: an address needs nothing of a page
+            # type's own tables, which an article's manager would join to each row (no page type
+            # links its own address differently without a request: BasePage.get_url_parts).
             translations = list(
-                Page.objects.filter(translation_key=page.translation_key)
-                .live()
-                .select_related("locale")
-                .specific(defer=True)
+                Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
             )
             # Translations share one translation key, so an alias of one of them is in another locale.
             ids = {translated.id for translated in translations}

@@ -115,3 +115,18 @@ class QueryBudgetTests(DemoSiteTestCase):
             )
         self.assertEqual(response.status_code, 200)
         self.assertTrue([query for query in captured if PracticeSettings._meta.db_table in query["sql"]])
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0)
+class LanguageLinksCostTests(DemoSiteTestCase):
+    def test_the_language_links_read_each_translation_with_its_locale_in_one_query(self):
+        """The home page exists in three languages: its switcher and hreflang links read the
+        translations and their locales together, not a Locale query per translation."""
+        self.client.get("/")
+        with CaptureQueriesContext(connection) as captured:
+            html = self.client.get("/").content.decode()
+        self.assertIn('hreflang="ko"', html)
+        self.assertIn('hreflang="hi"', html)
+        self.assertEqual(
+            [query["sql"] for query in captured if 'FROM "wagtailcore_locale"' in query["sql"]], []
+        )
