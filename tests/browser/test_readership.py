@@ -57,10 +57,17 @@ def test_views_and_a_request_from_an_article_are_counted_and_shown_to_an_editor(
     # A request that never runs the page (no script: a crawler, a link preview) counts nothing,
     # and leaves the article in the page cache for the reader.
     urllib.request.urlopen(live_site.url + ARTICLE, timeout=10).close()  # noqa: S310 - local site
-    # Served from the page cache, not rendered (each gunicorn worker keeps its own pages without
-    # Redis; the other worker's copy is handed over through the render lock: WAIT).
-    assert reader.goto(live_site.url + ARTICLE).headers.get("x-cache") in ("HIT", "WAIT")
-    wait_until(lambda: counted(live_site, pk, "view") == views + 1)
+    # Until a visit is served from the page cache, not rendered: without Redis each gunicorn
+    # worker keeps its own pages, and which worker answers is the kernel's choice, so the first
+    # visit may be the other worker's first render (MISS). Every visit counts, cached or not.
+    visits = 0
+    for _ in range(6):
+        visits += 1
+        if reader.goto(live_site.url + ARTICLE).headers.get("x-cache") in ("HIT", "WAIT"):
+            break
+    else:
+        pytest.fail("no visit was served from the page cache")
+    wait_until(lambda: counted(live_site, pk, "view") == views + visits)
 
     reader.locator('main a[href="/contact/"]').first.click()
     reader.wait_for_url(re.compile(r"/contact/$"))
