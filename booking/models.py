@@ -30,17 +30,25 @@ WEEKDAYS = [
 
 
 class ConsultationHostQuerySet(models.QuerySet):
-    def offering(self):
+    def open(self):
         """Hosts who offer times now: active, and for a clinician, visible and accepting new
-        clients (a full caseload offers nothing). Windows and exceptions come in two queries."""
+        clients (a full caseload offers nothing)."""
         open_clinician = Q(clinician__accepting_new_clients=True, clinician__live=True)
+        return self.filter(active=True).filter(Q(clinician__isnull=True) | open_clinician)
+
+    def offering(self):
+        """The open hosts, with their windows and exceptions in two queries."""
         return (
-            self.filter(active=True)
-            .filter(Q(clinician__isnull=True) | open_clinician)
+            self.open()
             .select_related("clinician", "user")
             .prefetch_related("windows", "exceptions")
             .order_by("pk")
         )
+
+    def bookable_clinicians(self):
+        """The pages of the clinicians whose free call can be booked now (open, with weekly hours),
+        as a subquery: the team page marks its cards with it in its own query."""
+        return self.open().filter(clinician__isnull=False, windows__isnull=False).values("clinician")
 
 
 class ConsultationHost(ClusterableModel):
@@ -83,6 +91,9 @@ class ConsultationHost(ClusterableModel):
     )
 
     objects = ConsultationHostQuerySet.as_manager()
+    # Who offers calls shows on the team page ("Book a free 15-minute call"): a change empties
+    # the page cache. Bookings do not show there, and do not.
+    page_cache_content = True
 
     panels = [
         MultiFieldPanel(
@@ -150,6 +161,8 @@ class WeeklyWindow(Orderable):
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
     starts_at = models.TimeField(help_text=f"{PRACTICE_ZONE_NAME}, for example 12:00.")
     ends_at = models.TimeField(help_text=f"{PRACTICE_ZONE_NAME}, for example 15:00.")
+
+    page_cache_content = True  # hours or none decide the team page's link, as on the host
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("starts_at"), FieldPanel("ends_at")])]
 
