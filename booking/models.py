@@ -10,12 +10,13 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import dateformat, timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from booking.clock import PRACTICE_ZONE_NAME
+from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.slots import Rules, Window
 
 WEEKDAYS = [
@@ -221,6 +222,17 @@ class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.filter(status=Booking.Status.LIVE)
 
+    def for_enquiry(self, submission):
+        """The call an enquiry has, for its page: the live one, else the latest cancelled one
+        (a moved call's old time is history); None without either. One query."""
+        shown = self.filter(submission=submission, status__in=[Booking.Status.LIVE, Booking.Status.CANCELLED])
+        live_first = models.Case(models.When(status=Booking.Status.LIVE, then=0), default=1)
+        return (
+            shown.select_related("host__user", "host__clinician")
+            .order_by(live_first, "-created_at", "-pk")
+            .first()
+        )
+
     def between(self, start, end):
         """Live bookings that meet [start, end)."""
         return self.live().filter(starts_at__lt=end, ends_at__gt=start)
@@ -282,3 +294,11 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"Consultation #{self.submission_id or self.pk}"
+
+    def staff_summary(self):
+        """For staff, on the practice's clock: "Consultation booked: Tue, Jan 12, 2:15 PM Eastern
+        Time with Grace Kim (15 min)" ("cancelled" once cancelled)."""
+        when = dateformat.format(timezone.localtime(self.starts_at, PRACTICE_ZONE), "D, M j, g:i A")
+        state = "cancelled" if self.status == self.Status.CANCELLED else "booked"
+        minutes = (self.ends_at - self.starts_at) // timedelta(minutes=1)
+        return f"Consultation {state}: {when} {PRACTICE_ZONE_NAME} with {self.host} ({minutes} min)"
