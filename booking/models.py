@@ -10,12 +10,13 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import dateformat, timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from booking.clock import PRACTICE_ZONE_NAME
+from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.slots import Rules, Window
 
 WEEKDAYS = [
@@ -30,17 +31,25 @@ WEEKDAYS = [
 
 
 class ConsultationHostQuerySet(models.QuerySet):
-    def offering(self):
+    def open(self):
         """Hosts who offer times now: active, and for a clinician, visible and accepting new
-        clients (a full caseload offers nothing). Windows and exceptions come in two queries."""
+        clients (a full caseload offers nothing)."""
         open_clinician = Q(clinician__accepting_new_clients=True, clinician__live=True)
+        return self.filter(active=True).filter(Q(clinician__isnull=True) | open_clinician)
+
+    def offering(self):
+        """The open hosts, with their windows and exceptions in two queries."""
         return (
-            self.filter(active=True)
-            .filter(Q(clinician__isnull=True) | open_clinician)
+            self.open()
             .select_related("clinician", "user")
             .prefetch_related("windows", "exceptions")
             .order_by("pk")
         )
+
+    def bookable_clinicians(self):
+        """The pages of the clinicians whose free call can be booked now (open, with weekly hours),
+        as a subquery: the team page marks its cards with it in its own query."""
+        return self.open().filter(clinician__isnull=False, windows__isnull=False).values("clinician")
 
 
 class ConsultationHost(ClusterableModel):
@@ -83,6 +92,9 @@ class ConsultationHost(ClusterableModel):
     )
 
     objects = ConsultationHostQuerySet.as_manager()
+    # Who offers calls shows on the team page ("Book a free 15-minute call"): a change empties
+    # the page cache. Bookings do not show there, and do not.
+    page_cache_content = True
 
     panels = [
         MultiFieldPanel(
@@ -151,6 +163,8 @@ class WeeklyWindow(Orderable):
     starts_at = models.TimeField(help_text=f"{PRACTICE_ZONE_NAME}, for example 12:00.")
     ends_at = models.TimeField(help_text=f"{PRACTICE_ZONE_NAME}, for example 15:00.")
 
+    page_cache_content = True  # hours or none decide the team page's link, as on the host
+
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("starts_at"), FieldPanel("ends_at")])]
 
     class Meta(Orderable.Meta):
@@ -207,6 +221,17 @@ class AvailabilityException(Orderable):
 class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.filter(status=Booking.Status.LIVE)
+
+    def for_enquiry(self, submission):
+        """The call an enquiry has, for its page: the live one, else the latest cancelled one
+        (a moved call's old time is history); None without either. One query."""
+        shown = self.filter(submission=submission, status__in=[Booking.Status.LIVE, Booking.Status.CANCELLED])
+        live_first = models.Case(models.When(status=Booking.Status.LIVE, then=0), default=1)
+        return (
+            shown.select_related("host__user", "host__clinician")
+            .order_by(live_first, "-created_at", "-pk")
+            .first()
+        )
 
     def between(self, start, end):
         """Live bookings that meet [start, end)."""
@@ -269,3 +294,11 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"Consultation #{self.submission_id or self.pk}"
+
+    def staff_summary(self):
+        """For staff, on the practice's clock: "Consultation booked: Tue, Jan 12, 2:15 PM Eastern
+        Time with Grace Kim (15 min)" ("cancelled" once cancelled)."""
+        when = dateformat.format(timezone.localtime(self.starts_at, PRACTICE_ZONE), "D, M j, g:i A")
+        state = "cancelled" if self.status == self.Status.CANCELLED else "booked"
+        minutes = (self.ends_at - self.starts_at) // timedelta(minutes=1)
+        return f"Consultation {state}: {when} {PRACTICE_ZONE_NAME} with {self.host} ({minutes} min)"

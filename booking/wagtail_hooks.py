@@ -80,3 +80,9 @@ class BookingGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_booking_viewsets():
     return BookingGroup()
+
+
+@hooks.register("consultation_clinicians")
+def consultation_clinicians():
+    """The clinicians a visitor can book a free call with (see practice.intake)."""
+    return ConsultationHost.objects.bookable_clinicians()

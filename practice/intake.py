@@ -13,3 +13,11 @@ def intake_url(**choices):
     for hook in hooks.get_hooks("intake_url"):
         return hook(**choices)
     return ""
+
+
+def consultation_clinicians():
+    """A subquery of the clinician pages whose free call can be booked online, from the first
+    "consultation_clinicians" hook (the booking app's), or None when no installed app books calls."""
+    for hook in hooks.get_hooks("consultation_clinicians"):
+        return hook()
+    return None

@@ -272,7 +272,8 @@ class PageCacheMiddleware:
 # Invalidation -----------------------------------------------------------------------------
 
 # Apps whose rows appear on public pages, by label; other apps say so with
-# `page_cache_content = True` on their AppConfig (see `is_content_model`).
+# `page_cache_content = True` on their AppConfig, or on the one model of theirs that shows
+# (see `is_content_model`).
 CONTENT_APPS = frozenset(
     {
         "wagtailcore",
@@ -327,7 +328,8 @@ def is_content_model(model):
     if meta.label_lower in NOISE_MODELS:
         return False
     in_content_app = meta.app_label in CONTENT_APPS or getattr(meta.app_config, "page_cache_content", False)
-    return in_content_app or is_settings_model(model) or model in get_snippet_models()
+    shown = in_content_app or getattr(model, "page_cache_content", False)
+    return shown or is_settings_model(model) or model in get_snippet_models()
 
 
 def is_settings_model(model):

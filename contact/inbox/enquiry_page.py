@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from wagtail.admin.views.generic import EditView, InspectView
 
+from booking.models import Booking
 from contact.inbox.common import practice_time
 from contact.inbox.listing import age, response_time_hours
 from contact.inbox.outreach import outreach_scripts
@@ -185,6 +186,7 @@ class SubmissionInspectView(InspectView):
             reach=reach_context(submission),
             asks=asks_context(submission),
             speakers=language_speakers(submission),
+            booking=Booking.objects.for_enquiry(submission),
             update_form=update_form or self.get_update_form(),
             update_url=reverse("enquiries:update", args=[submission.pk]),
             notes=[

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Min, OuterRef, Q, Value
 from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property, lazy
@@ -18,7 +18,7 @@ from wagtail.signals import page_published
 
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.images import CLINICIAN_CARD_SPEC, DescribedImagesMixin
-from practice.intake import intake_url
+from practice.intake import consultation_clinicians, intake_url
 from practice.models.base import BasePage
 from practice.models.finder import Finder
 from practice.models.formats import FormatsMixin
@@ -84,6 +84,14 @@ class ClinicianPageQuerySet(VisiblePageQuerySet):
         """Those who hold sessions in the site language `language_code` ("ko"), in the team
         page's order."""
         return self.filter(speaks(language_code)).order_by("path")
+
+    def with_booking_links(self):
+        """Marks `books_calls` on those whose free call can be booked online (the booking app's
+        rule), inside this query: no query more, however many cards."""
+        bookable = consultation_clinicians()
+        if bookable is None:
+            return self.annotate(books_calls=Value(False))
+        return self.annotate(books_calls=ExpressionWrapper(Q(pk__in=bookable), output_field=BooleanField()))
 
     def accepting_new_clients(self):
         return self.visible().filter(accepting_new_clients=True).order_by("path")
@@ -165,7 +173,7 @@ class TeamPage(BasePage):
         finder = Finder(request.GET)
         context["finder"] = finder
         clinicians = ClinicianPage.objects.child_of(self.listing_root).visible()
-        clinicians = clinicians.matching(**finder.criteria).with_card_terms()
+        clinicians = clinicians.matching(**finder.criteria).with_card_terms().with_booking_links()
         clinicians = clinicians.speakers_first(getattr(request, "LANGUAGE_CODE", None))
         if not Finder.is_filtered(request.GET):  # the whole team, as most visitors see it
             clinicians = cached_fragment(

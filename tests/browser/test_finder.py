@@ -179,3 +179,12 @@ def test_without_javascript_the_folded_finder_still_opens_and_filters(live_site,
         assert result_names(page) == clinicians(live_site, (SPEAKS, "korean"))
     finally:
         context.close()
+
+
+def test_on_a_phone_a_card_books_a_free_call_with_its_clinician(live_site, page):
+    """The booking link sits on a card its title link covers: a tap on it must reach it."""
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + "/team/")
+    link = page.get_by_role("link", name="Book a free 15-minute call (with Grace Kim)")
+    link.click()
+    page.wait_for_url("**/contact/intake/?clinician=grace-kim")
