@@ -1,4 +1,4 @@
-"""The booking's actions: which times are free now, and booking one.
+"""The booking's actions: which times are free now, booking one, cancelling and moving it.
 
 A time is held by the database, not by a view: `book` re-checks that the time is still offered
 (minimum notice at submit time included) and lets the unique constraint on live bookings decide
@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from booking.clock import PRACTICE_ZONE
 from booking.models import Booking, ConsultationHost
@@ -18,6 +19,10 @@ from booking.slots import free_slots
 
 class SlotTaken(Exception):
     """The time is no longer offered: booked by someone else, or too soon now."""
+
+
+class BookingChanged(Exception):
+    """The call is no longer booked as the page showed it: cancelled, or moved elsewhere."""
 
 
 class HostSlot(NamedTuple):
@@ -106,3 +111,46 @@ def book_chosen_time(*, start, submission=None, hosts=None, now=None):
             except SlotTaken:
                 continue
     raise SlotTaken
+
+
+def _log_on_enquiry(booking, action, *, by, data=None):
+    """Logs `action` in the history of the booking's enquiry (titled "Kind #pk": no name)."""
+    if booking.submission_id is None:
+        return
+    enquiry_model = Booking._meta.get_field("submission").related_model
+    row = enquiry_model.objects.only("pk", "kind").get(pk=booking.submission_id)
+    log(instance=row, action=action, user=by, data={"booking": booking.pk, **(data or {})})
+
+
+def cancel(booking, *, by=None, now=None):
+    """Cancels `booking` (no reason asked) and frees its time. Returns False when it was no
+    longer booked (a second click, or a call already moved), changing nothing."""
+    with transaction.atomic():
+        updated = Booking.objects.live().filter(pk=booking.pk).update(status=Booking.Status.CANCELLED)
+        if updated:
+            booking.status = Booking.Status.CANCELLED
+            _log_on_enquiry(booking, "booking.cancelled", by=by)
+    return bool(updated)
+
+
+def move(booking, *, start, by=None, now=None):
+    """Moves `booking` to `start` with the same host and returns the live booking.
+
+    One booking, never two and never none: in one transaction the old booking is locked and
+    marked moved, and the new one is booked; if the new time is gone (SlotTaken) nothing changes.
+    A second request for the same move (a double click, a stale page) returns the moved call;
+    a move of a call no longer booked otherwise raises BookingChanged.
+    """
+    with transaction.atomic():
+        current = Booking.objects.select_for_update().get(pk=booking.pk)
+        if current.status != Booking.Status.LIVE:
+            successor = Booking.objects.live().filter(submission_id=current.submission_id).first()
+            if current.submission_id and successor and successor.starts_at == start:
+                return successor
+            raise BookingChanged
+        if current.starts_at == start:
+            return current
+        Booking.objects.filter(pk=current.pk).update(status=Booking.Status.MOVED)
+        moved = book(host=current.host, start=start, submission=current.submission, now=now)
+        _log_on_enquiry(moved, "booking.moved", by=by, data={"from": current.starts_at.isoformat()})
+        return moved

@@ -86,3 +86,10 @@ def register_booking_viewsets():
 def consultation_clinicians():
     """The clinicians a visitor can book a free call with (see practice.intake)."""
     return ConsultationHost.objects.bookable_clinicians()
+
+
+@hooks.register("register_log_actions")
+def register_booking_log_actions(actions):
+    """What an enquiry's history says of its call; entries hold the booking's number and times."""
+    actions.register_action("booking.cancelled", "Cancel call", "Call cancelled")
+    actions.register_action("booking.moved", "Move call", "Call moved")

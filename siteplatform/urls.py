@@ -36,6 +36,7 @@ wagtail_front_end = [pattern for pattern in wagtail_urls.urlpatterns if pattern.
 # "wagtail_serve" in the page's language. A page not yet translated is found by the home page's
 # route (siteplatform.i18n.route_with_fallback), not here.
 urlpatterns += i18n_patterns(
+    path("contact/call/", include("booking.urls")),
     path("contact/", include("contact.urls")),
     path("search/", views.search, name="search"),
     # Pages restricted to signed-in users send visitors here; it forwards them to the admin's

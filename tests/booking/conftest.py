@@ -1,8 +1,10 @@
 """Hosts with weekly hours, on a page tree with clinicians, for the booking's tests."""
 
+import time as clock
 from datetime import UTC, datetime, time
 
 import pytest
+from django.db import OperationalError, connection
 
 from booking.models import ConsultationHost, WeeklyWindow
 from tests.factories import ClinicianPageFactory
@@ -26,3 +28,16 @@ def clinician(site_tree):
 @pytest.fixture
 def clinician_host(clinician):
     return host_with_hours(clinician=clinician)
+
+
+def waiting_for_the_lock(action):
+    """`action()`, for threads writing at once on their own connections. The suite's SQLite test
+    database lives in shared-cache memory, where a writer waiting for another is told "locked" at
+    once; on a file (WAL, busy_timeout) and on PostgreSQL it waits. Wait here the same way."""
+    while True:
+        try:
+            return action()
+        except OperationalError as error:
+            if not (connection.vendor == "sqlite" and "is locked" in str(error)):
+                raise
+            clock.sleep(0.005)

@@ -1,15 +1,14 @@
 """No double booking, ever: the database holds a time, `book` re-checks it at submit time."""
 
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from booking.models import Booking
 from booking.services import SlotTaken, book, free_times
-from tests.booking.conftest import MONDAY, host_with_hours
+from tests.booking.conftest import MONDAY, host_with_hours, waiting_for_the_lock
 
 TUESDAY_NOON = datetime(2027, 1, 12, 17, tzinfo=UTC)  # 12:00 Eastern Time
 
@@ -86,19 +85,11 @@ def test_many_parallel_bookings_of_one_time_make_exactly_one(django_user_model):
             connection.close()
 
     def book_waiting_for_the_lock():
-        while True:
-            try:
-                book(host=host, start=TUESDAY_NOON, now=MONDAY)
-                return "booked"
-            except SlotTaken:
-                return "taken"
-            except OperationalError as error:
-                # The suite's SQLite test database lives in shared-cache memory, where a writer
-                # waiting for another is told "locked" at once; on a file (WAL, busy_timeout)
-                # and on PostgreSQL it waits. Wait here the same way, and nowhere else.
-                if not (connection.vendor == "sqlite" and "is locked" in str(error)):
-                    raise
-                time.sleep(0.005)
+        try:
+            waiting_for_the_lock(lambda: book(host=host, start=TUESDAY_NOON, now=MONDAY))
+            return "booked"
+        except SlotTaken:
+            return "taken"
 
     threads = [threading.Thread(target=attempt) for _ in range(PARALLEL)]
     for thread in threads:

@@ -1,0 +1,46 @@
+"""The link in a confirmation that lets the client cancel or move the call, with no account.
+
+The token is signed with SECRET_KEY (Django's signing) and names the enquiry, not the booking, so
+the first email's link still finds the call after a move; it expires when the call it was
+written for ends, or later when the call was moved (at most LONGEST_MOVE later), and stops at a
+cancelled call.
+It carries no name and no time in clear, and the access log never records it (deploy/gunicorn.conf.py).
+"""
+
+from datetime import timedelta
+
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from booking.models import Booking
+
+SALT = "booking.manage"
+LONGEST_MOVE = timedelta(days=60)  # a link outlives its first call by at most this, through moves
+
+
+class BadLink(Exception):
+    """The link is forged, cut short, expired, or its call is no longer booked."""
+
+
+def manage_token(booking):
+    """The token of `booking`'s link, valid until the call ends."""
+    return signing.dumps([booking.submission_id, int(booking.ends_at.timestamp())], salt=SALT)
+
+
+def manage_path(booking):
+    """The link's path in the active language (/contact/call/<token>/ or /ko/contact/call/…)."""
+    return reverse("booking:manage", args=[manage_token(booking)])
+
+
+def booking_for_token(token, *, now=None):
+    """The live booking `token` manages. Raises BadLink."""
+    try:
+        submission_id, until = signing.loads(token, salt=SALT)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise BadLink from error
+    now = now or timezone.now()
+    booking = Booking.objects.live().filter(submission_id=submission_id).select_related("host").first()
+    if booking is None or now >= booking.ends_at or now.timestamp() > until + LONGEST_MOVE.total_seconds():
+        raise BadLink
+    return booking
