@@ -8,10 +8,8 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csp import csp_override
 
 from siteplatform import structure
+from siteplatform.structure import ADMIN_PREFIX
 from siteplatform.views import error_page
-
-# Where siteplatform/urls.py mounts the Wagtail admin.
-ADMIN_PREFIX = "/admin/"
 
 # Django reads this content type in UTF-8 only (RFC 1866) and raises for any other charset.
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
@@ -94,7 +92,7 @@ class CachedSettingsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIX):
+        if structure.reads_public_pages(request):
             for model in generic_settings_models():
                 name = model.get_cache_attr_name()
                 # Lazily: a response that shows no settings (/healthz, a redirect) reads none.

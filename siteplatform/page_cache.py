@@ -210,12 +210,6 @@ def lookup(key):
     return generation, entry
 
 
-def reads_public_pages(request):
-    """Whether a request only reads what visitors see (a GET or HEAD outside the admin): the
-    site's structure may then come from `siteplatform.structure`, read once per generation."""
-    return request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
-
-
 def with_site(request):
     """`request` with the Site it is for already found (Wagtail's `Site.find_for_request` keeps
     it there), from the structure read once per generation."""
@@ -239,7 +233,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = page_key(request)
         if key is None:
-            if not reads_public_pages(request):
+            if not structure.reads_public_pages(request):
                 return self.get_response(request)
             with structure.reading(current_generation()):
                 return self.get_response(with_site(request))

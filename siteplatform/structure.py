@@ -21,11 +21,20 @@ import copy
 import threading
 from contextvars import ContextVar
 
+# Where siteplatform/urls.py mounts the Wagtail admin.
+ADMIN_PREFIX = "/admin/"
+
 _generation = ContextVar("structure_generation", default=None)
 _lock = threading.Lock()
 _store = {"generation": None, "values": {}}
 # Sites are kept per host name, so the store is bounded even where ALLOWED_HOSTS allows any host.
 MAX_VALUES = 256
+
+
+def reads_public_pages(request):
+    """Whether a request only reads what visitors see (a GET or HEAD outside the admin): the one
+    test of whether its site structure and settings may come from here."""
+    return request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIX)
 
 
 @contextlib.contextmanager
