@@ -73,7 +73,9 @@ def page_bytes(url):
     return len(raw), len(sent), encoding
 
 
-def production_site():
+def production_site(articles=ARTICLES):
+    """The site as production runs it (DEBUG off, gunicorn with 2 workers, SQLite), with the demo
+    and `articles` generated articles."""
     env = {
         "DJANGO_SETTINGS_MODULE": "siteplatform.settings",
         "DEBUG": "False",
@@ -86,7 +88,7 @@ def production_site():
         **contact_bench.SERVER_ENV,
     }
     return LiveSite(
-        env=env, demo_args=demo_args(ARTICLES, os.environ), collectstatic=True, workers=2, threads=1
+        env=env, demo_args=demo_args(articles, os.environ), collectstatic=True, workers=2, threads=1
     )
 
 

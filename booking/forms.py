@@ -78,6 +78,11 @@ class TimePicker:
     def zone_name(self):
         return practice_zone_name()
 
+    @property
+    def zone_key(self):
+        """The practice's IANA zone, for the browser to show the visitor's own time beside."""
+        return PRACTICE_ZONE.key
+
     def __bool__(self):
         return bool(self.days)
 

@@ -3,6 +3,7 @@ server-rendered times are enough (issue 22)."""
 
 import time
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 
 def test_a_korean_speaking_clinicians_first_free_time_is_booked_with_javascript_off(live_site, chromium):
@@ -45,3 +46,33 @@ def as_utc(value):
     if isinstance(value, datetime):
         return value.astimezone(UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def offered_times(live_site, chromium, zone):
+    """(label, UTC instant) of the first free times on Grace Kim's request, read in `zone`."""
+    context = chromium.new_context(timezone_id=zone)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + "/contact/intake/?clinician=grace-kim")
+        page.check("#id_location_1")  # New Jersey, by telehealth: the times show
+        radios = page.locator(".time-picker__day input[type=radio]")
+        labels = page.locator(".time-picker__day label")
+        return [
+            (" ".join(labels.nth(n).inner_text().split()), radios.nth(n).get_attribute("value"))
+            for n in range(3)
+        ]
+    finally:
+        context.close()
+
+
+def test_a_visitor_in_another_zone_sees_her_own_time_beside_each_eastern_time(live_site, chromium):
+    eastern = offered_times(live_site, chromium, "America/New_York")
+    pacific = offered_times(live_site, chromium, "America/Los_Angeles")
+    assert [value for _, value in pacific] == [value for _, value in eastern]
+    for (label, value), (eastern_label, _) in zip(pacific, eastern, strict=True):
+        start = datetime.strptime(value, "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+        local = start.astimezone(ZoneInfo("America/Los_Angeles"))
+        zone = local.tzname()  # PST or PDT, as the browser abbreviates it in English
+        assert label == f"{eastern_label} ({local:%-I:%M %p} {zone}, your time)"
+    # On the practice's own clock nothing is added.
+    assert all("your time" not in label for label, _ in eastern)
