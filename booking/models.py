@@ -18,6 +18,10 @@ from wagtail.models import Orderable
 
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.slots import Rules, Window
+from siteplatform.encrypted import EncryptedCharField
+
+# The reminder a client may ask for goes out this long before the call.
+REMINDER_BEFORE = timedelta(hours=24)
 
 WEEKDAYS = [
     (0, "Monday"),
@@ -270,6 +274,29 @@ class Booking(models.Model):
         related_name="bookings",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The reminder the client asked for (REMINDER_BEFORE the call, by email), with the delivery
+    # fields every email about an enquiry has (contact.notifications is the only code that
+    # writes them). Empty: none is due (not asked for, or the call was booked too soon for one).
+    reminder_state = models.CharField(
+        max_length=10,
+        choices=[
+            ("", "Not requested"),
+            ("pending", "Pending"),
+            ("sending", "Sending"),
+            ("sent", "Sent"),
+            ("failed", "Failed"),
+        ],
+        blank=True,
+        default="",
+        db_index=True,
+    )
+    reminder_attempts = models.PositiveSmallIntegerField(default=0)
+    # A mail server's complaint can quote the client's address: encrypted like the enquiry.
+    reminder_last_error = EncryptedCharField(max_length=300, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_retry_at = models.DateTimeField(null=True, blank=True)
+    reminder_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 
