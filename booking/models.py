@@ -22,6 +22,14 @@ from siteplatform.encrypted import EncryptedCharField
 
 # The reminder a client may ask for goes out this long before the call.
 REMINDER_BEFORE = timedelta(hours=24)
+# Where an email about a call stands (the values of contact's NotificationState).
+DELIVERY_STATES = [
+    ("", "Not due"),
+    ("pending", "Pending"),
+    ("sending", "Sending"),
+    ("sent", "Sent"),
+    ("failed", "Failed"),
+]
 
 WEEKDAYS = [
     (0, "Monday"),
@@ -275,21 +283,12 @@ class Booking(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # The reminder the client asked for (REMINDER_BEFORE the call, by email), with the delivery
+    # The emails about this call beyond the enquiry's own confirmation, each with the delivery
     # fields every email about an enquiry has (contact.notifications is the only code that
-    # writes them). Empty: none is due (not asked for, or the call was booked too soon for one).
+    # writes them; empty: none is due): the reminder the client asked for, REMINDER_BEFORE the
+    # call ("reminder_"), and the notice that the call was moved here or cancelled ("notice_").
     reminder_state = models.CharField(
-        max_length=10,
-        choices=[
-            ("", "Not requested"),
-            ("pending", "Pending"),
-            ("sending", "Sending"),
-            ("sent", "Sent"),
-            ("failed", "Failed"),
-        ],
-        blank=True,
-        default="",
-        db_index=True,
+        max_length=10, choices=DELIVERY_STATES, blank=True, default="", db_index=True
     )
     reminder_attempts = models.PositiveSmallIntegerField(default=0)
     # A mail server's complaint can quote the client's address: encrypted like the enquiry.
@@ -297,6 +296,14 @@ class Booking(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     reminder_retry_at = models.DateTimeField(null=True, blank=True)
     reminder_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notice_state = models.CharField(
+        max_length=10, choices=DELIVERY_STATES, blank=True, default="", db_index=True
+    )
+    notice_attempts = models.PositiveSmallIntegerField(default=0)
+    notice_last_error = EncryptedCharField(max_length=300, blank=True)
+    notice_sent_at = models.DateTimeField(null=True, blank=True)
+    notice_retry_at = models.DateTimeField(null=True, blank=True)
+    notice_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ between two people who chose the same time at once.
 """
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
@@ -14,6 +15,7 @@ from wagtail.log_actions import log
 
 from booking.clock import PRACTICE_ZONE
 from booking.models import REMINDER_BEFORE, Booking, ConsultationHost
+from booking.signals import call_changed
 from booking.slots import free_slots
 
 
@@ -126,6 +128,16 @@ def _log_on_enquiry(booking, action, *, by, data=None):
     log(instance=row, action=action, user=by, data={"booking": booking.pk, **(data or {})})
 
 
+def _notice_due(booking):
+    """Marks the client's notice of this change due (an enquiry's call only) and, once it is
+    committed, tells `call_changed` receivers (contact sends the notice)."""
+    if booking.submission_id is None:
+        return
+    Booking.objects.filter(pk=booking.pk).update(notice_state="pending")
+    booking.notice_state = "pending"
+    transaction.on_commit(partial(call_changed.send_robust, sender=Booking, booking=booking))
+
+
 def cancel(booking, *, by=None, now=None):
     """Cancels `booking` (no reason asked) and frees its time. Returns False when it was no
     longer booked (a second click, or a call already moved), changing nothing."""
@@ -134,6 +146,7 @@ def cancel(booking, *, by=None, now=None):
         if updated:
             booking.status = Booking.Status.CANCELLED
             _log_on_enquiry(booking, "booking.cancelled", by=by)
+            _notice_due(booking)
     return bool(updated)
 
 
@@ -164,4 +177,5 @@ def move(booking, *, start, by=None, now=None):
             now=now,
         )
         _log_on_enquiry(moved, "booking.moved", by=by, data={"from": current.starts_at.isoformat()})
+        _notice_due(moved)
         return moved

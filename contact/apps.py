@@ -22,4 +22,8 @@ class ContactConfig(AppConfig):
 
         register_permission_policy(Submission, SubmissionPermissionPolicy(Submission), exact_class=True)
 
+        from booking.signals import call_changed
         from contact import checks  # noqa: F401  (registers the system checks)
+        from contact.notifications import call_changed_notify
+
+        call_changed.connect(call_changed_notify, dispatch_uid="contact.call_changed_notify")

@@ -1,5 +1,6 @@
 """The emails about a booked call: the client's confirmation, with the call's time and its
-calendar file, and the reminder the day before when she asked for one.
+calendar file; the reminder the day before when she asked for one; and the notice that it was
+moved (a new calendar file, which replaces the first) or cancelled (one that removes it).
 
 Both go to a client who consented to email, from the neutral sender, in the language she used
 the site in. Anyone may see her inbox or her calendar, so they name the practice only as the
@@ -138,3 +139,44 @@ def call_reminder_message(booking):
         from_email=visitor_from_email(contact_settings),
         to=[submission.email],
     )
+
+
+def call_notice_message(booking):
+    """After a move, the new time with a fresh `call.ics` (same UID, higher SEQUENCE); after a
+    cancellation, a `call.ics` that removes the call from her calendar (METHOD:CANCEL)."""
+    submission = booking.submission
+    if not submission.email:
+        raise RuntimeError("The visitor left no email address.")
+    contact_settings = ContactSettings.load()
+    cancelled = booking.status == Booking.Status.CANCELLED
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        when = call_time_display(booking)
+        manage_url = site_url(links.manage_path(booking))
+        if cancelled:
+            subject = gettext("Cancelled: your call on %(when)s") % {"when": when}
+            news = [
+                gettext(
+                    "Your call on %(when)s is cancelled. You can send a new request on our website at any time."
+                )
+                % {"when": when},
+                "",
+                gettext("The attached file removes the call from your calendar."),
+            ]
+        else:
+            subject = gettext("Your call on %(when)s") % {"when": when}
+            news = [
+                gettext("Your call is moved to %(when)s. We will call you then.") % {"when": when},
+                "",
+                *_manage_lines(manage_url),
+                gettext("The attached file moves the call in your calendar."),
+            ]
+        body = [gettext("Hello,"), "", *news, "", *_closing(contact_settings)]
+        invitation = call_invitation_text(booking, contact_settings=contact_settings, manage_url=manage_url)
+    message = EmailMessage(
+        subject=subject,
+        body="\n".join(body),
+        from_email=visitor_from_email(contact_settings),
+        to=[submission.email],
+    )
+    message.attach(FILENAME, invitation, MIMETYPE)
+    return message

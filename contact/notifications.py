@@ -1,11 +1,12 @@
 """Every email the site sends about a submission, and the one policy that delivers them.
 
-Three messages go out about a submission: the staff notification ("staff"); when the
-visitor asked to be emailed, a confirmation ("visitor": a generic receipt, or the booked call's
-time with its calendar file); and, when she also asked for one, the reminder of her call
-("reminder", REMINDER_BEFORE the call). Each keeps the same delivery fields under its own
-prefix (`notification_*` and `confirmation_*` on `Submission`, `reminder_*` on the call's
-`Booking`) and goes through the same steps, here and nowhere else:
+These messages go out about a submission: the staff notification ("staff"); when the visitor
+asked to be emailed, a confirmation ("visitor": a generic receipt, or the booked call's time
+with its calendar file), the reminder of her call when she asked for one ("reminder",
+REMINDER_BEFORE the call) and the notice that her call was moved or cancelled ("notice"). Each
+keeps the same delivery fields under its own prefix (`notification_*` and `confirmation_*` on
+`Submission`, `reminder_*` and `notice_*` on the call's `Booking`) and goes through the same
+steps, here and nowhere else:
 
 1. Claim. One conditional UPDATE moves the message from pending or failed to "sending" and
    stamps `claimed_at`; a sender that does not get the row sends nothing. The worker and
@@ -24,9 +25,9 @@ lost enquiry is worse than a repeated notice. The window is the few milliseconds
 server's reply and one UPDATE.
 
 A reminder is sendable only while it is due: its call still booked (not cancelled, not moved
-away) and starting within REMINDER_BEFORE. Its task is queued to run then; the worker's
-`reminders_catch_up` job sends every due reminder whose task was lost (a worker restarted with
-an empty queue, a call moved, whose new booking queued nothing), so a claim, again, decides.
+away) and starting within REMINDER_BEFORE; a notice while its call is ahead. The reminder's task
+is queued to run then; the worker's `reminders_catch_up` job sends every due reminder or notice
+whose task was lost (a worker restarted with an empty queue), and a claim, again, decides.
 
 Tasks use Django's tasks API (`django.tasks`) on the "notifications" backend: the
 django-tasks-db queue that `manage.py task_worker --backend notifications` works through. They
@@ -46,7 +47,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from booking.models import REMINDER_BEFORE, Booking
-from contact.call_emails import call_reminder_message, visitor_message
+from contact.call_emails import call_notice_message, call_reminder_message, visitor_message
 from contact.emails import staff_notification_message, visitor_confirmation_wanted
 from contact.models import Submission
 
@@ -66,6 +67,14 @@ def _reminder_due():
     """A reminder is due while its call is booked and starts within REMINDER_BEFORE."""
     now = timezone.now()
     return Q(status=Booking.Status.LIVE, starts_at__gt=now, starts_at__lte=now + REMINDER_BEFORE)
+
+
+def _notice_due():
+    """A notice is due while its call (moved here, or cancelled) is still ahead, for a client
+    who asked to be emailed (her enquiry's confirmation was due)."""
+    return Q(status__in=[Booking.Status.LIVE, Booking.Status.CANCELLED], starts_at__gt=timezone.now()) & ~Q(
+        submission__confirmation_state=""
+    )
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,17 @@ MESSAGES = {
         related=("submission",),
         due=_reminder_due,
     ),
+    "notice": Message(
+        "notice",
+        "Call change notice",
+        call_notice_message,
+        model=Booking,
+        key="submission_id",
+        related=("submission",),
+        due=_notice_due,
+    ),
 }
+BOOKING_MESSAGES = ("reminder", "notice")
 
 
 # Claiming and reclaiming ---------------------------------------------------------------------
@@ -359,12 +378,25 @@ def reminder_schedule(*, submission_id):
 
 def reminders_catch_up():
     """The worker's periodic job (contact.apps): sends again what crashed senders left claimed,
-    then every due reminder still pending, whose task was lost or never queued (a moved call).
-    A failed reminder is left to its retry. Returns how many reminders it sent."""
+    then every due reminder or call notice still pending, whose task was lost. A failed one is
+    left to its retry. Returns how many it sent."""
     notifications_reclaim.call()
-    spec = MESSAGES["reminder"]
-    waiting = spec.sendable().filter(**spec.fields(state=State.PENDING)).order_by("starts_at")
     sent = 0
-    for submission_id in list(waiting.values_list(spec.key, flat=True)):
-        sent += _deliver(message="reminder", submission_id=submission_id, retry=True) == State.SENT
+    for message in BOOKING_MESSAGES:
+        spec = MESSAGES[message]
+        waiting = spec.sendable().filter(**spec.fields(state=State.PENDING)).order_by("starts_at")
+        for submission_id in list(waiting.values_list(spec.key, flat=True)):
+            sent += _deliver(message=message, submission_id=submission_id, retry=True) == State.SENT
     return sent
+
+
+def call_changed_notify(*, booking, **signal):
+    """`booking.signals.call_changed`: queues the client's notice of the move or cancellation
+    and the moved call's reminder (the catch-up sends either should this fail)."""
+    _enqueue(
+        notification_deliver,
+        message="notice",
+        submission_id=booking.submission_id,
+        what=f"the call change notice for submission #{booking.submission_id}",
+    )
+    reminder_schedule(submission_id=booking.submission_id)

@@ -1,20 +1,23 @@
 """What a client with a booked call receives (issue 22): the confirmation with the call's time in
-Eastern Time, a link to cancel or move it and `call.ics`, and the reminder the day before;
-nothing that names the kind of practice, the service, the host, or what she wrote."""
+Eastern Time, a link to cancel or move it and `call.ics`, the reminder the day before, and a
+notice with a new `call.ics` when the call is moved or cancelled; nothing that names the kind
+of practice, the service, the host, or what she wrote."""
 
 import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from icalendar import Calendar
 
 from booking import links
 from booking.models import Booking
+from booking.services import cancel, move
 from contact.models import Submission
 from contact.notifications import notification_deliver
 from practice.demo.content import APPROACHES, CLINICIANS, SERVICES
-from tests.booking.conftest import host_with_hours
+from tests.booking.conftest import MONDAY, host_with_hours
 from tests.contact.factories import ConsultationRequestFactory
 from tests.factories import ClinicianPageFactory
 
@@ -145,7 +148,9 @@ def test_nothing_the_client_receives_names_the_care_the_service_the_host_or_her_
     )
     notification_deliver.call("visitor", request.pk)
     notification_deliver.call("reminder", request.pk)
-    assert len(mailoutbox) == 2
+    Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.CANCELLED, notice_state=State.PENDING)
+    notification_deliver.call("notice", request.pk)
+    assert len(mailoutbox) == 3
     for message in mailoutbox:
         received = [message.subject, message.body, message.from_email]
         received += [content for _, content, _ in message.attachments]
@@ -188,3 +193,56 @@ def test_the_reminder_says_when_the_call_is_and_how_to_cancel_or_move_it(host, m
     assert manage_link(message.body) and "no reason needed" in message.body
     booking.refresh_from_db()
     assert (booking.reminder_state, booking.reminder_attempts) == (State.SENT, 1)
+
+
+# Moved and cancelled calls ---------------------------------------------------------------------
+
+
+def booked_and_confirmed(host, mailoutbox, **fields):
+    request, booking = booked_request(host, **fields)
+    notification_deliver.call("visitor", request.pk)
+    [confirmation] = mailoutbox
+    mailoutbox.clear()
+    return request, booking, confirmation
+
+
+def test_a_moved_call_sends_its_new_time_with_a_calendar_file_that_replaces_the_first(
+    host, mailoutbox, django_capture_on_commit_callbacks
+):
+    request, booking, confirmation = booked_and_confirmed(host, mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = move(booking, start=TUESDAY_NOON + timedelta(minutes=15), now=MONDAY)
+    [task] = DBTaskResult.objects.filter(task_path="contact.notifications.notification_deliver")
+    assert task.args_kwargs["kwargs"] == {"message": "notice", "submission_id": request.pk}
+    assert notification_deliver.call("notice", request.pk) is True
+    [notice] = mailoutbox
+    assert notice.subject == "Your call on Tuesday, January 12 at 12:15 p.m. Eastern Time"
+    assert "moved to Tuesday, January 12 at 12:15 p.m. Eastern Time" in notice.body
+    assert manage_link(notice.body)
+    [first] = invitation_of(confirmation).walk("VEVENT")
+    [update] = invitation_of(notice).walk("VEVENT")
+    assert str(update["UID"]) == str(first["UID"]) and update["SEQUENCE"] > first["SEQUENCE"]
+    assert update.decoded("DTSTART") == moved.starts_at
+    assert notification_deliver.call("notice", request.pk) is True and len(mailoutbox) == 1  # once
+
+
+def test_a_cancelled_call_sends_a_calendar_file_that_removes_it(host, mailoutbox):
+    request, booking, confirmation = booked_and_confirmed(host, mailoutbox)
+    assert cancel(booking)
+    assert notification_deliver.call("notice", request.pk) is True
+    [notice] = mailoutbox
+    assert notice.subject == "Cancelled: your call on Tuesday, January 12 at noon Eastern Time"
+    assert not manage_link(notice.body)  # nothing left to cancel or move
+    calendar = invitation_of(notice)
+    [first] = invitation_of(confirmation).walk("VEVENT")
+    [removal] = calendar.walk("VEVENT")
+    assert calendar["METHOD"] == "CANCEL" and removal["STATUS"] == "CANCELLED"
+    assert str(removal["UID"]) == str(first["UID"]) and removal["SEQUENCE"] > first["SEQUENCE"]
+
+
+def test_no_notice_goes_to_a_client_who_did_not_ask_to_be_emailed(host, mailoutbox):
+    request, booking = booked_request(host)
+    Submission.objects.filter(pk=request.pk).update(confirmation_state="")
+    cancel(booking)
+    assert notification_deliver.call("notice", request.pk) is False
+    assert mailoutbox == []
