@@ -48,6 +48,16 @@ class ConsultationTimeField(forms.CharField):
             raise forms.ValidationError(_("Please choose one of the times shown."), code="invalid") from None
 
 
+class ReminderField(forms.BooleanField):
+    """Whether the client wants an email the day before her call (only with email consent)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Email me a reminder the day before"))
+        kwargs.setdefault("help_text", _("Only with a time picked and email allowed above."))
+        super().__init__(**kwargs)
+
+
 class TimePicker:
     """What the template shows: the free times grouped by day in the practice's zone, soonest
     first; the first few days unless `more_days`."""

@@ -18,6 +18,18 @@ from wagtail.models import Orderable
 
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.slots import Rules, Window
+from siteplatform.encrypted import EncryptedCharField
+
+# The reminder a client may ask for goes out this long before the call.
+REMINDER_BEFORE = timedelta(hours=24)
+# Where an email about a call stands (the values of contact's NotificationState).
+DELIVERY_STATES = [
+    ("", "Not due"),
+    ("pending", "Pending"),
+    ("sending", "Sending"),
+    ("sent", "Sent"),
+    ("failed", "Failed"),
+]
 
 WEEKDAYS = [
     (0, "Monday"),
@@ -270,6 +282,28 @@ class Booking(models.Model):
         related_name="bookings",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The emails about this call beyond the enquiry's own confirmation, each with the delivery
+    # fields every email about an enquiry has (contact.notifications is the only code that
+    # writes them; empty: none is due): the reminder the client asked for, REMINDER_BEFORE the
+    # call ("reminder_"), and the notice that the call was moved here or cancelled ("notice_").
+    reminder_state = models.CharField(
+        max_length=10, choices=DELIVERY_STATES, blank=True, default="", db_index=True
+    )
+    reminder_attempts = models.PositiveSmallIntegerField(default=0)
+    # A mail server's complaint can quote the client's address: encrypted like the enquiry.
+    reminder_last_error = EncryptedCharField(max_length=300, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_retry_at = models.DateTimeField(null=True, blank=True)
+    reminder_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notice_state = models.CharField(
+        max_length=10, choices=DELIVERY_STATES, blank=True, default="", db_index=True
+    )
+    notice_attempts = models.PositiveSmallIntegerField(default=0)
+    notice_last_error = EncryptedCharField(max_length=300, blank=True)
+    notice_sent_at = models.DateTimeField(null=True, blank=True)
+    notice_retry_at = models.DateTimeField(null=True, blank=True)
+    notice_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ between two people who chose the same time at once.
 """
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
@@ -13,7 +14,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from booking.clock import PRACTICE_ZONE
-from booking.models import Booking, ConsultationHost
+from booking.models import REMINDER_BEFORE, Booking, ConsultationHost
+from booking.signals import call_changed
 from booking.slots import free_slots
 
 
@@ -62,8 +64,9 @@ def is_offered(host, start, *, now=None):
     return any(slot.start == start for slot in free_times([host], start=start, end=window_end, now=now))
 
 
-def book(*, host, start, submission=None, now=None):
-    """Books `host` at `start` for `submission` (an enquiry, or None) and returns the Booking.
+def book(*, host, start, submission=None, reminder=False, now=None):
+    """Books `host` at `start` for `submission` (an enquiry, or None) and returns the Booking;
+    with `reminder`, one is due REMINDER_BEFORE the call (none for a call sooner than that).
 
     Raises SlotTaken when the time is no longer offered or another live booking holds it. Run it
     inside the caller's transaction to save the enquiry and its booking together: on SlotTaken
@@ -76,6 +79,7 @@ def book(*, host, start, submission=None, now=None):
         host = ConsultationHost.objects.offering().filter(pk__in=list(locked)).first()
         if host is None or not is_offered(host, start, now=now):
             raise SlotTaken
+        remind = reminder and start - (now or timezone.now()) > REMINDER_BEFORE
         try:
             with transaction.atomic():
                 return Booking.objects.create(
@@ -83,6 +87,7 @@ def book(*, host, start, submission=None, now=None):
                     starts_at=start,
                     ends_at=start + timedelta(minutes=host.slot_minutes),
                     submission=submission,
+                    reminder_state="pending" if remind else "",
                 )
         except IntegrityError as error:
             raise SlotTaken from error
@@ -94,9 +99,10 @@ def hosts_for(clinician_slug=None):
     return hosts.filter(clinician__slug=clinician_slug) if clinician_slug else hosts
 
 
-def book_chosen_time(*, start, submission=None, hosts=None, now=None):
+def book_chosen_time(*, start, submission=None, hosts=None, reminder=False, now=None):
     """Books the first of `hosts` (default: every host offering times) free at `start`, for the
-    consultation request `submission`. Raises SlotTaken when none is free at `start` any more."""
+    consultation request `submission` (with a reminder, see `book`). Raises SlotTaken when none
+    is free at `start` any more."""
     hosts = list(ConsultationHost.objects.offering() if hosts is None else hosts)
     longest = timedelta(minutes=max((host.slot_minutes for host in hosts), default=0))
     free_hosts = [
@@ -107,7 +113,7 @@ def book_chosen_time(*, start, submission=None, hosts=None, now=None):
     for host in hosts:
         if host.pk in free_hosts:
             try:
-                return book(host=host, start=start, submission=submission, now=now)
+                return book(host=host, start=start, submission=submission, reminder=reminder, now=now)
             except SlotTaken:
                 continue
     raise SlotTaken
@@ -122,6 +128,16 @@ def _log_on_enquiry(booking, action, *, by, data=None):
     log(instance=row, action=action, user=by, data={"booking": booking.pk, **(data or {})})
 
 
+def _notice_due(booking):
+    """Marks the client's notice of this change due (an enquiry's call only) and, once it is
+    committed, tells `call_changed` receivers (contact sends the notice)."""
+    if booking.submission_id is None:
+        return
+    Booking.objects.filter(pk=booking.pk).update(notice_state="pending")
+    booking.notice_state = "pending"
+    transaction.on_commit(partial(call_changed.send_robust, sender=Booking, booking=booking))
+
+
 def cancel(booking, *, by=None, now=None):
     """Cancels `booking` (no reason asked) and frees its time. Returns False when it was no
     longer booked (a second click, or a call already moved), changing nothing."""
@@ -130,6 +146,7 @@ def cancel(booking, *, by=None, now=None):
         if updated:
             booking.status = Booking.Status.CANCELLED
             _log_on_enquiry(booking, "booking.cancelled", by=by)
+            _notice_due(booking)
     return bool(updated)
 
 
@@ -139,7 +156,8 @@ def move(booking, *, start, by=None, now=None):
     One booking, never two and never none: in one transaction the old booking is locked and
     marked moved, and the new one is booked; if the new time is gone (SlotTaken) nothing changes.
     A second request for the same move (a double click, a stale page) returns the moved call;
-    a move of a call no longer booked otherwise raises BookingChanged.
+    a move of a call no longer booked otherwise raises BookingChanged. A reminder asked for
+    comes with the call: due again for the new time, whether or not the old one was sent.
     """
     with transaction.atomic():
         current = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -151,6 +169,13 @@ def move(booking, *, start, by=None, now=None):
         if current.starts_at == start:
             return current
         Booking.objects.filter(pk=current.pk).update(status=Booking.Status.MOVED)
-        moved = book(host=current.host, start=start, submission=current.submission, now=now)
+        moved = book(
+            host=current.host,
+            start=start,
+            submission=current.submission,
+            reminder=bool(current.reminder_state),
+            now=now,
+        )
         _log_on_enquiry(moved, "booking.moved", by=by, data={"from": current.starts_at.isoformat()})
+        _notice_due(moved)
         return moved

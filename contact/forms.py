@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from booking.forms import ConsultationTimeField, TimePicker, nearest, offered_times
+from booking.forms import ConsultationTimeField, ReminderField, TimePicker, nearest, offered_times
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
 from contact.validators import EMAIL_MESSAGE, ascii_email, validate_phone, validate_reachable_email_domain
@@ -238,6 +238,7 @@ class ConsultationRequestForm(SubmissionForm):
         help_text=_("Only clinicians with space for new clients are listed."),
     )
     consultation_time = ConsultationTimeField()
+    email_reminder = ReminderField()
 
     # What a first call does not need, folded under "Help us prepare (optional)" on the page.
     prepare_fields = (
@@ -261,6 +262,7 @@ class ConsultationRequestForm(SubmissionForm):
         "guardian_relationship",
         "location",
         "consultation_time",
+        "email_reminder",
         *prepare_fields,
     ]
 
@@ -371,6 +373,11 @@ class ConsultationRequestForm(SubmissionForm):
             self.add_error("consent_text", _("You chose text messages: please check that we may send texts."))
         if channel == Submission.Channel.EMAIL and not get("consent_email"):
             self.add_error("consent_email", _("You chose email: please check that we may email you."))
+        if get("email_reminder") and get("consultation_time") and not (get("email") and get("consent_email")):
+            message = _(
+                "For a reminder, add your email address and check that we may email you (or uncheck this box)."
+            )
+            self.add_error("email_reminder", message)
         return cleaned_data
 
     def offer_times(self, *, more_days=False, around=None):

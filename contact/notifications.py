@@ -1,9 +1,12 @@
 """Every email the site sends about a submission, and the one policy that delivers them.
 
-Two messages go out about a submission: the staff notification ("staff") and, when the
-visitor asked to be emailed, a generic confirmation ("visitor"). Each keeps the same
-delivery fields on `Submission` under its own prefix (`notification_*`, `confirmation_*`) and
-goes through the same steps, here and nowhere else:
+These messages go out about a submission: the staff notification ("staff"); when the visitor
+asked to be emailed, a confirmation ("visitor": a generic receipt, or the booked call's time
+with its calendar file), the reminder of her call when she asked for one ("reminder",
+REMINDER_BEFORE the call) and the notice that her call was moved or cancelled ("notice"). Each
+keeps the same delivery fields under its own prefix (`notification_*` and `confirmation_*` on
+`Submission`, `reminder_*` and `notice_*` on the call's `Booking`) and goes through the same
+steps, here and nowhere else:
 
 1. Claim. One conditional UPDATE moves the message from pending or failed to "sending" and
    stamps `claimed_at`; a sender that does not get the row sends nothing. The worker and
@@ -21,6 +24,11 @@ that message again once the claim goes stale: at least once is chosen over at mo
 lost enquiry is worse than a repeated notice. The window is the few milliseconds between the
 server's reply and one UPDATE.
 
+A reminder is sendable only while it is due: its call still booked (not cancelled, not moved
+away) and starting within REMINDER_BEFORE; a notice while its call is ahead. The reminder's task
+is queued to run then; the worker's `reminders_catch_up` job sends every due reminder or notice
+whose task was lost (a worker restarted with an empty queue), and a claim, again, decides.
+
 Tasks use Django's tasks API (`django.tasks`) on the "notifications" backend: the
 django-tasks-db queue that `manage.py task_worker --backend notifications` works through. They
 carry a submission's number, never its content; logs name numbers only.
@@ -33,15 +41,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import models
 from django.db.models import Count, F, Q
 from django.tasks import task
 from django.utils import timezone
 
-from contact.emails import (
-    staff_notification_message,
-    visitor_confirmation_message,
-    visitor_confirmation_wanted,
-)
+from booking.models import REMINDER_BEFORE, Booking
+from contact.call_emails import call_notice_message, call_reminder_message, visitor_message
+from contact.emails import staff_notification_message, visitor_confirmation_wanted
 from contact.models import Submission
 
 logger = logging.getLogger(__name__)
@@ -52,26 +59,76 @@ State = Submission.NotificationState
 CLAIMABLE = (State.PENDING, State.FAILED)
 
 
+def _reminder_due():
+    """A reminder is due while its call is booked and starts within REMINDER_BEFORE."""
+    now = timezone.now()
+    return Q(status=Booking.Status.LIVE, starts_at__gt=now, starts_at__lte=now + REMINDER_BEFORE)
+
+
+def _notice_due():
+    """A notice is due while its call (moved here, or cancelled) is still ahead, for a client
+    who asked to be emailed (her enquiry's confirmation was due)."""
+    return Q(status__in=[Booking.Status.LIVE, Booking.Status.CANCELLED], starts_at__gt=timezone.now()) & ~Q(
+        submission__confirmation_state=""
+    )
+
+
 @dataclass(frozen=True)
 class Message:
-    """One kind of email about a submission: where its state lives and how it is written."""
+    """One kind of email about a submission: where its state lives and how it is written.
 
-    prefix: str  # of its delivery fields on Submission
+    Its delivery fields live on `model`, in the row(s) whose `key` is the submission's number
+    (the submission itself, or its bookings); `due()` says which of them may be sent now."""
+
+    prefix: str  # of its delivery fields
     label: str  # for logs
-    build: Callable[[Submission], EmailMessage]
+    build: Callable[[models.Model], EmailMessage]
+    model: type[models.Model] = Submission
+    key: str = "pk"
+    related: tuple = ("consultationrequest", "contactmessage")
+    due: Callable[[], Q] = Q  # Q(): every row, always
 
     def fields(self, **values):
         """`state=…` → `{"notification_state": …}`, for filters and updates."""
         return {f"{self.prefix}_{name}": value for name, value in values.items()}
 
-    def state_of(self, submission):
-        return getattr(submission, f"{self.prefix}_state")
+    def state_of(self, row):
+        return getattr(row, f"{self.prefix}_state")
+
+    def rows(self, submission_id):
+        return self.model.objects.filter(**{self.key: submission_id})
+
+    def number(self, row):
+        """The submission's number, which tasks carry and logs name."""
+        return getattr(row, self.key)
+
+    def sendable(self):
+        return self.model.objects.filter(self.due(), **self.fields(state__in=CLAIMABLE))
 
 
 MESSAGES = {
     "staff": Message("notification", "Staff notification", staff_notification_message),
-    "visitor": Message("confirmation", "Visitor confirmation", visitor_confirmation_message),
+    "visitor": Message("confirmation", "Visitor confirmation", visitor_message),
+    "reminder": Message(
+        "reminder",
+        "Call reminder",
+        call_reminder_message,
+        model=Booking,
+        key="submission_id",
+        related=("submission",),
+        due=_reminder_due,
+    ),
+    "notice": Message(
+        "notice",
+        "Call change notice",
+        call_notice_message,
+        model=Booking,
+        key="submission_id",
+        related=("submission",),
+        due=_notice_due,
+    ),
 }
+BOOKING_MESSAGES = ("reminder", "notice")
 
 
 # Claiming and reclaiming ---------------------------------------------------------------------
@@ -79,11 +136,14 @@ MESSAGES = {
 
 def notification_claim(*, message, submission_id):
     """Marks one message as being sent by the caller. Returns the claim's time for exactly one
-    of any number of concurrent callers, while the message is pending or failed; else None."""
+    of any number of concurrent callers, while the message is pending or failed (and due);
+    else None."""
     spec = MESSAGES[message]
     claimed_at = timezone.now()
-    claimed = Submission.objects.filter(pk=submission_id, **spec.fields(state__in=CLAIMABLE)).update(
-        **spec.fields(state=State.SENDING, claimed_at=claimed_at)
+    claimed = (
+        spec.sendable()
+        .filter(**{spec.key: submission_id})
+        .update(**spec.fields(state=State.SENDING, claimed_at=claimed_at))
     )
     return claimed_at if claimed else None
 
@@ -97,28 +157,21 @@ def notifications_release_stale():
     several processes do this at the same moment. Returns the (message, submission id) pairs
     released, for the caller to send."""
     cutoff = _stale_before()
-    stale = Q()
-    for spec in MESSAGES.values():
-        stale |= Q(**spec.fields(state=State.SENDING, claimed_at__lt=cutoff))
     released = []
-    for submission in Submission.objects.filter(stale).only(
-        *(f"{spec.prefix}_{name}" for spec in MESSAGES.values() for name in ("state", "claimed_at"))
-    ):
-        for message, spec in MESSAGES.items():
-            claimed_at = getattr(submission, f"{spec.prefix}_claimed_at")
-            if spec.state_of(submission) != State.SENDING or claimed_at >= cutoff:
-                continue
+    for message, spec in MESSAGES.items():
+        stale = spec.model.objects.filter(**spec.fields(state=State.SENDING, claimed_at__lt=cutoff))
+        for pk, number, claimed_at in stale.values_list("pk", spec.key, f"{spec.prefix}_claimed_at"):
             # Conditional on the claim we saw, so a fresh claim made since is left alone.
-            if Submission.objects.filter(
-                pk=submission.pk, **spec.fields(state=State.SENDING, claimed_at=claimed_at)
+            if spec.model.objects.filter(
+                pk=pk, **spec.fields(state=State.SENDING, claimed_at=claimed_at)
             ).update(**spec.fields(state=State.PENDING)):
                 logger.warning(
                     "%s for submission #%s was claimed at %s and never finished; sending it again.",
                     spec.label,
-                    submission.pk,
+                    number,
                     f"{claimed_at:%Y-%m-%d %H:%M:%S %Z}",
                 )
-                released.append((message, submission.pk))
+                released.append((message, number))
     return released
 
 
@@ -133,18 +186,18 @@ def _deliver(*, message, submission_id, retry):
     claim = _claim_for_sending(spec, message, submission_id)
     if claim is None:
         return None
-    submission, mine = claim
+    row, mine = claim
     try:
-        spec.build(submission).send()
+        spec.build(row).send()
     except Exception as error:
-        _record_failure(spec, message, submission, mine, error, retry=retry)
+        _record_failure(spec, message, row, mine, error, retry=retry)
         return State.FAILED
     _record_sent(spec, mine, submission_id)
     return State.SENT
 
 
 def _claim_for_sending(spec, message, submission_id):
-    """Step 1: (the submission, a queryset of it while this claim holds), or None when the
+    """Step 1: (the message's row, a queryset of it while this claim holds), or None when the
     message is not ours to send. Queues the stale-claim check that covers this sender's death."""
     claimed_at = notification_claim(message=message, submission_id=submission_id)
     if claimed_at is None:
@@ -156,19 +209,18 @@ def _claim_for_sending(spec, message, submission_id):
         ),
         what=f"the stale-claim check for submission #{submission_id}",
     )
-    mine = Submission.objects.filter(
-        pk=submission_id, **spec.fields(state=State.SENDING, claimed_at=claimed_at)
-    )
-    submission = mine.select_related("consultationrequest", "contactmessage").first()
-    if submission is None:  # purged, or reclaimed already
+    mine = spec.rows(submission_id).filter(**spec.fields(state=State.SENDING, claimed_at=claimed_at))
+    row = mine.select_related(*spec.related).first()
+    if row is None:  # purged, or reclaimed already
         return None
-    return submission, mine
+    return row, mine
 
 
-def _record_failure(spec, message, submission, mine, error, *, retry):
+def _record_failure(spec, message, row, mine, error, *, retry):
     """Step 2, when the mail server refused: "failed" with the error, and the next attempt
     queued with back-off while attempts remain (and `retry` allows)."""
-    attempts = getattr(submission, f"{spec.prefix}_attempts") + 1
+    attempts = getattr(row, f"{spec.prefix}_attempts") + 1
+    number = spec.number(row)
     retry_at = None
     if retry and attempts < settings.CONTACT_NOTIFY_MAX_ATTEMPTS:
         delay = settings.CONTACT_NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1)
@@ -185,7 +237,7 @@ def _record_failure(spec, message, submission, mine, error, *, retry):
     logger.warning(
         "%s for submission #%s failed (attempt %s, %s); %s",
         spec.label,
-        submission.pk,
+        number,
         attempts,
         type(error).__name__,
         f"retrying at {retry_at:%Y-%m-%d %H:%M:%S %Z}" if retry_at else "no retry scheduled",
@@ -194,8 +246,8 @@ def _record_failure(spec, message, submission, mine, error, *, retry):
         _enqueue(
             notification_deliver.using(run_after=retry_at),
             message=message,
-            submission_id=submission.pk,
-            what=f"the retry for submission #{submission.pk}",
+            submission_id=number,
+            what=f"the retry for submission #{number}",
         )
 
 
@@ -233,9 +285,8 @@ def notification_deliver(message, submission_id):
     notifications_reclaim.call()
     outcome = _deliver(message=message, submission_id=submission_id, retry=True)
     if outcome is None:  # sent already, or another sender has it
-        return Submission.objects.filter(
-            pk=submission_id, **MESSAGES[message].fields(state=State.SENT)
-        ).exists()
+        spec = MESSAGES[message]
+        return spec.rows(submission_id).filter(spec.due(), **spec.fields(state=State.SENT)).exists()
     return outcome == State.SENT
 
 
@@ -257,16 +308,18 @@ def notifications_prepare(submission):
 
 def notifications_enqueue(*, submission):
     """Queues every message still pending for a saved submission (call it once the submission
-    is committed). Logs, without personal data, and carries on if the queue cannot be reached:
-    the message stays pending for the resend command."""
+    is committed), the reminder of its call for when it is due. Logs, without personal data,
+    and carries on if the queue cannot be reached: the message stays pending for the resend
+    command (and a reminder for `reminders_catch_up`)."""
     for message, spec in MESSAGES.items():
-        if spec.state_of(submission) == State.PENDING:
+        if spec.model is Submission and spec.state_of(submission) == State.PENDING:
             _enqueue(
                 notification_deliver,
                 message=message,
                 submission_id=submission.pk,
                 what=f"the {spec.label.lower()} for submission #{submission.pk}",
             )
+    reminder_schedule(submission_id=submission.pk)
 
 
 def notifications_resend():
@@ -276,8 +329,8 @@ def notifications_resend():
     notifications_release_stale()
     delivered = failed = 0
     for message, spec in MESSAGES.items():
-        waiting = Submission.objects.filter(**spec.fields(state__in=CLAIMABLE)).order_by("pk")
-        for submission_id in list(waiting.values_list("pk", flat=True)):
+        waiting = spec.sendable().order_by(spec.key)
+        for submission_id in list(waiting.values_list(spec.key, flat=True)):
             outcome = _deliver(message=message, submission_id=submission_id, retry=False)
             delivered += outcome == State.SENT
             failed += outcome == State.FAILED
@@ -290,9 +343,56 @@ def notifications_overdue():
     cutoff = _stale_before()
     counts = {}
     for message, spec in MESSAGES.items():
+        if spec.model is not Submission:
+            continue
         counts[f"{message}_failed"] = Count("pk", filter=Q(**spec.fields(state=State.FAILED)))
         counts[f"{message}_waiting"] = Count(
             "pk",
             filter=Q(**spec.fields(state__in=[State.PENDING, State.SENDING])) & Q(received_at__lt=cutoff),
         )
     return Submission.objects.aggregate(**counts)
+
+
+def reminder_schedule(*, submission_id):
+    """Queues the reminder of the enquiry's booked call, if one is pending, for REMINDER_BEFORE
+    the call (at once when that moment has passed)."""
+    spec = MESSAGES["reminder"]
+    booking = (
+        spec.rows(submission_id)
+        .filter(status=Booking.Status.LIVE, **spec.fields(state=State.PENDING))
+        .only("starts_at")
+        .first()
+    )
+    if booking is not None:
+        _enqueue(
+            notification_deliver.using(run_after=booking.starts_at - REMINDER_BEFORE),
+            message="reminder",
+            submission_id=submission_id,
+            what=f"the call reminder for submission #{submission_id}",
+        )
+
+
+def reminders_catch_up():
+    """The worker's periodic job (contact.apps): sends again what crashed senders left claimed,
+    then every due reminder or call notice still pending, whose task was lost. A failed one is
+    left to its retry. Returns how many it sent."""
+    notifications_reclaim.call()
+    sent = 0
+    for message in BOOKING_MESSAGES:
+        spec = MESSAGES[message]
+        waiting = spec.sendable().filter(**spec.fields(state=State.PENDING)).order_by("starts_at")
+        for submission_id in list(waiting.values_list(spec.key, flat=True)):
+            sent += _deliver(message=message, submission_id=submission_id, retry=True) == State.SENT
+    return sent
+
+
+def call_changed_notify(*, booking, **signal):
+    """`booking.signals.call_changed`: queues the client's notice of the move or cancellation
+    and the moved call's reminder (the catch-up sends either should this fail)."""
+    _enqueue(
+        notification_deliver,
+        message="notice",
+        submission_id=booking.submission_id,
+        what=f"the call change notice for submission #{booking.submission_id}",
+    )
+    reminder_schedule(submission_id=booking.submission_id)

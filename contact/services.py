@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from booking.services import book_chosen_time, hosts_for
+from contact.emails import visitor_confirmation_wanted
 from contact.models import Submission, SubmissionNote, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
 from contact.signals import enquiry_received
@@ -61,12 +62,17 @@ def submission_committed(*, submission, request):
 
 def consultation_time_book(*, form, submission):
     """Books the time chosen on a consultation request, in the caller's transaction, with the
-    chosen clinician or whoever is free then. Raises SlotTaken when nobody is any more."""
+    chosen clinician or whoever is free then, and the reminder she asked for when she may be
+    emailed. Raises SlotTaken when nobody is free then any more."""
     chosen = form.cleaned_data.get("consultation_time")
     if chosen:
         clinician = form.cleaned_data.get("clinician")
         book_chosen_time(
-            start=chosen, submission=submission, hosts=hosts_for(clinician.slug if clinician else None)
+            start=chosen,
+            submission=submission,
+            hosts=hosts_for(clinician.slug if clinician else None),
+            reminder=bool(form.cleaned_data.get("email_reminder"))
+            and visitor_confirmation_wanted(submission),
         )
 
 

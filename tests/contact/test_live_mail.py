@@ -5,9 +5,14 @@ visitor still sees the thank-you page, and once it is back the automatic retry, 
 `resend_notifications`, deliver what was missed.
 """
 
+import json
+import re
 import time
+from datetime import UTC, datetime
 
 import pytest
+from django_tasks_db.models import DBTaskResult
+from icalendar import Calendar
 
 from livesite import FormClient, LiveSite, MailServer, intake_answers
 
@@ -15,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 MIN_FILL_SECONDS = 1
 STAFF = "intake@example.org"
+TIME_VALUE = re.compile(r'name="consultation_time" value="(\d{8}T\d{4}Z)"')
 PERSONAL = ("Live", "Private-Person", "201-555-0199", "LIVE-NOTE-MARKER", "visitor@example.com")
 
 
@@ -101,6 +107,44 @@ def test_request_arrives_as_a_notification_without_personal_data(site, mail_serv
     for secret in ("Private-Person", "LIVE-NOTE-MARKER", "201-555-0199", "Individual therapy"):
         assert secret not in receipt["raw"]
     assert wait_for_state(site, number, "sent")[1] == 1
+
+
+def test_a_booked_request_is_confirmed_with_its_time_and_a_calendar_file(site, mail_server):
+    """Through the real form: the client picks the first time offered, allows email and asks
+    for a reminder; the confirmation arrives with call.ics, and the reminder waits in the queue
+    for the day before."""
+    chosen = TIME_VALUE.search(FormClient(site.url).get("/contact/intake/")[1])[1]
+    number, _ = send_request(
+        site, email="booked@example.com", consent_email="on", consultation_time=chosen, email_reminder="on"
+    )
+    [mail] = mail_server.inbox.wait_for(lambda m: "booked@example.com" in m["to"], what="the confirmation")
+    message = mail["message"]
+    assert message["Subject"].startswith("Your call on ") and message["Subject"].endswith("Eastern Time")
+    assert message["From"].startswith("WR Wellness <")
+    [attachment] = list(message.iter_attachments())
+    assert (attachment.get_filename(), attachment.get_content_type()) == ("call.ics", "text/calendar")
+    [event] = Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime.strptime(chosen, "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+    assert str(event["SUMMARY"]) == "Call with WR Wellness"
+    link = str(event["URL"])
+    assert link.startswith(f"{site.url}/contact/call/") and link in message.get_body().get_content()
+    assert FormClient(site.url).get(link.removeprefix(site.url))[0] == 200  # the link opens her call
+    for secret in (*PERSONAL, "therapy", "Therapy", "counsel"):
+        assert secret not in mail["raw"].replace("booked@example.com", ""), secret
+    [(reminder, starts_at)] = site.query(
+        "SELECT reminder_state, starts_at FROM booking_booking WHERE submission_id = ?", (number,)
+    )
+    assert reminder == "pending"
+    tasks = site.query(
+        f"SELECT args_kwargs, run_after FROM {DBTaskResult._meta.db_table} WHERE status = 'READY'"
+    )
+    [run_after] = [
+        run_after
+        for args_kwargs, run_after in tasks
+        if (json.loads(args_kwargs) if isinstance(args_kwargs, str) else args_kwargs)["kwargs"].get("message")
+        == "reminder"
+    ]
+    assert str(run_after)[:16] < str(starts_at)[:16]  # queued for the day before, not sent now
 
 
 def test_mail_outage_then_the_automatic_retry_delivers(site, mail_server):

@@ -100,7 +100,9 @@ def test_the_task_worker_flushes_every_minute_and_tidies_every_six_hours(
 ):
     # The worker drops its connection between jobs; here that connection holds the test's transaction.
     monkeypatch.setattr(task_worker, "close_old_connections", lambda: None)
-    jobs = task_worker.WorkerJobs(app_contributions("worker_jobs"))
+    jobs = task_worker.WorkerJobs(
+        [job for job in app_contributions("worker_jobs") if job[0].startswith("readership.")]
+    )
     send(client, 2)
     assert jobs.run_due() == ["readership.services.counts_flush", "readership.services.counts_tidy"]
     assert views(site_tree.services) == 2
