@@ -3,9 +3,11 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import ModelLogEntry
 
 from booking.models import Booking
 from booking.services import cancel, feed_token_ensure, feed_token_reset, move
@@ -152,3 +154,55 @@ def test_the_feed_costs_the_same_queries_for_one_call_or_many(client, host, djan
         booked(host, soon(day))
     with django_assert_max_num_queries(4):
         assert len(events(client.get(url))) == 10
+
+
+# -- On the host's admin page ------------------------------------------------------------------
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    user = django_user_model.objects.create_user("coordinator", password="pw")
+    user.groups.add(Group.objects.get(name="Intake coordinators"))
+    return user
+
+
+def test_intake_staff_make_a_hosts_feed_address_and_see_it_on_the_hosts_page(client, coordinator, host):
+    client.force_login(coordinator)
+    edit = reverse("consultation_hosts:edit", args=[host.pk])
+    assert "Make a feed address" in client.get(edit).content.decode()
+    make = reverse("consultation_hosts:feed_reset", args=[host.pk])
+    assert "Make the feed address" in client.get(make).content.decode()
+    assert client.post(make).status_code == 302
+    host.refresh_from_db()
+    page = client.get(edit).content.decode()
+    assert f'value="http://testserver/calendar/{host.feed_token}.ics"' in page
+    assert "Reset the feed address" in page and "Copy the feed address" in page
+
+
+def test_resetting_the_address_asks_first_then_revokes_the_old_one_and_is_logged(client, coordinator, host):
+    booked(host, soon(2))
+    old = feed_url(host)
+    client.force_login(coordinator)
+    reset = reverse("consultation_hosts:feed_reset", args=[host.pk])
+    assert "Yes, reset the feed address" in client.get(reset).content.decode()
+    assert client.get(old).status_code == 200  # asking changes nothing
+    client.post(reset)
+    host.refresh_from_db()
+    assert client.get(old).status_code == 404
+    assert events(client.get(reverse("booking_calendar:feed", args=[host.feed_token])))
+    entry = ModelLogEntry.objects.get(action="booking.feed_reset")
+    assert entry.user == coordinator and entry.object_id == str(host.pk)
+
+
+def test_editors_never_see_or_reset_a_feed_address(client, django_user_model, host):
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    editor.groups.add(group)
+    token = feed_token_ensure(host)
+    client.force_login(editor)
+    reset = reverse("consultation_hosts:feed_reset", args=[host.pk])
+    assert client.get(reset).status_code == 403 and client.post(reset).status_code == 403
+    assert token not in client.get(reverse("consultation_hosts:edit", args=[host.pk])).content.decode()
+    host.refresh_from_db()
+    assert host.feed_token == token
