@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from booking.agenda import AgendaViewSet
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.feed_admin import CalendarFeedPanel, FeedResetView
 from booking.models import Booking, ConsultationHost
@@ -85,7 +86,7 @@ class BookingGroup(ViewSetGroup):
     menu_label = "Consultations"
     menu_icon = "date"
     menu_order = 160
-    items = (BookingViewSet, HostViewSet)
+    items = (AgendaViewSet, BookingViewSet, HostViewSet)
 
 
 @hooks.register("register_admin_viewset")
