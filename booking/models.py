@@ -326,7 +326,8 @@ class Booking(models.Model):
 
     def staff_summary(self):
         """For staff, on the practice's clock: "Consultation booked: Tue, Jan 12, 2:15 PM Eastern
-        Time with Grace Kim (15 min)" ("cancelled" once cancelled)."""
+        Time with Grace Kim (15 min)" ("cancelled" once cancelled, "not answered" once nobody
+        answered)."""
         when = dateformat.format(timezone.localtime(self.starts_at, PRACTICE_ZONE), "D, M j, g:i A")
         state = {self.Status.CANCELLED: "cancelled", self.Status.NO_ANSWER: "not answered"}.get(
             self.status, "booked"

@@ -215,6 +215,8 @@ def test_no_answer_is_offered_once_the_call_has_started_and_ends_it_for_good(cli
     assert client.post(url).status_code == 302
     assert Booking.objects.get().status == Booking.Status.NO_ANSWER
     assert history(started, "booking.no_answer").get().user == coordinator
+    enquiry_history = client.get(reverse("enquiries:history", args=[started.submission_id])).content.decode()
+    assert "Call not answered" in enquiry_history and "Dana" in enquiry_history
     html = client.get(reverse("booking_agenda:index")).content.decode()
     assert "No answer" in html and reverse("booking_agenda:cancel", args=[started.pk]) not in html
 
