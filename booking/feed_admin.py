@@ -86,4 +86,4 @@ class FeedResetView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateV
         else:
             services.feed_token_ensure(self.host)
             messages.success(request, f"{self.host} has a calendar feed address.")
-        return redirect(self.edit_url() + "#panel-calendar-feed-section")
+        return redirect(self.edit_url() + "#panel-calendar_feed-section")

@@ -172,7 +172,8 @@ def test_intake_staff_make_a_hosts_feed_address_and_see_it_on_the_hosts_page(cli
     assert "Make a feed address" in client.get(edit).content.decode()
     make = reverse("consultation_hosts:feed_reset", args=[host.pk])
     assert "Make the feed address" in client.get(make).content.decode()
-    assert client.post(make).status_code == 302
+    made = client.post(make)
+    assert made["Location"] == edit + "#panel-calendar_feed-section"  # back to the address
     host.refresh_from_db()
     page = client.get(edit).content.decode()
     assert f'value="http://testserver/calendar/{host.feed_token}.ics"' in page
