@@ -166,7 +166,7 @@ class CallActionView(AgendaMixin, TemplateView):
 
 class CancelView(CallActionView):
     page_title = "Cancel call"
-    confirmation = "Its time will be offered again. The client is not asked why."
+    confirmation = "The call is cancelled and its time is offered again."
     submit_label = "Yes, cancel the call"
     keep_label = "No, keep it"
 
