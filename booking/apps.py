@@ -5,3 +5,5 @@ class BookingConfig(AppConfig):
     name = "booking"
     verbose_name = "Consultation booking"
     default_auto_field = "django.db.models.BigAutoField"
+    # Each host's private calendar feed (/calendar/<token>.ics) is never kept by the page cache.
+    page_cache_excluded_prefixes = ("/calendar/",)

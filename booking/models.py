@@ -102,6 +102,9 @@ class ConsultationHost(ClusterableModel):
     daily_cap = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The most calls in one day. Leave empty for no limit."
     )
+    # The secret part of the host's calendar feed address (/calendar/<token>.ics): made when staff
+    # first ask for it, replaced (the old address then answers 404) by "Reset the feed address".
+    feed_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     objects = ConsultationHostQuerySet.as_manager()
     # Who offers calls shows on the team page ("Book a free 15-minute call"): a change empties
@@ -234,10 +237,25 @@ class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.filter(status=Booking.Status.LIVE)
 
+    def holding(self):
+        """Bookings that keep their time from being offered: live calls, and calls that went
+        unanswered (their time is over, not free again)."""
+        return self.filter(status__in=Booking.HOLDING)
+
+    def for_staff(self):
+        """With the host's person or page and the enquiry's preferred channel (`channel`),
+        without loading the enquiry's encrypted answers: one query for any number of calls."""
+        return self.select_related("host__user", "host__clinician").annotate(
+            channel=models.F("submission__preferred_channel")
+        )
+
     def for_enquiry(self, submission):
         """The call an enquiry has, for its page: the live one, else the latest cancelled one
         (a moved call's old time is history); None without either. One query."""
-        shown = self.filter(submission=submission, status__in=[Booking.Status.LIVE, Booking.Status.CANCELLED])
+        shown = self.filter(
+            submission=submission,
+            status__in=[Booking.Status.LIVE, Booking.Status.NO_ANSWER, Booking.Status.CANCELLED],
+        )
         live_first = models.Case(models.When(status=Booking.Status.LIVE, then=0), default=1)
         return (
             shown.select_related("host__user", "host__clinician")
@@ -246,8 +264,8 @@ class BookingQuerySet(models.QuerySet):
         )
 
     def between(self, start, end):
-        """Live bookings that meet [start, end)."""
-        return self.live().filter(starts_at__lt=end, ends_at__gt=start)
+        """Bookings holding time (live or unanswered) that meet [start, end)."""
+        return self.holding().filter(starts_at__lt=end, ends_at__gt=start)
 
     def busy_by_host(self, hosts, start, end):
         """{host pk: [(start, end), ...]} for `hosts` in one query, however many they are."""
@@ -269,6 +287,9 @@ class Booking(models.Model):
         LIVE = "live", "Booked"
         CANCELLED = "cancelled", "Cancelled"
         MOVED = "moved", "Moved"
+        NO_ANSWER = "no_answer", "No answer"  # the call was due and nobody answered: over
+
+    HOLDING = (Status.LIVE, Status.NO_ANSWER)
 
     host = models.ForeignKey(ConsultationHost, on_delete=models.PROTECT, related_name="bookings")
     starts_at = models.DateTimeField(db_index=True)
@@ -329,10 +350,21 @@ class Booking(models.Model):
     def __str__(self):
         return f"Consultation #{self.submission_id or self.pk}"
 
+    @property
+    def staff_title(self):
+        """What a calendar or the agenda calls the call: "Consultation #123 (phone)", the
+        enquiry's number and its preferred channel (annotated by `for_staff()`), no name."""
+        title = f"Consultation #{self.submission_id}" if self.submission_id else "Consultation"
+        channel = getattr(self, "channel", "")
+        return f"{title} ({channel})" if channel else title
+
     def staff_summary(self):
         """For staff, on the practice's clock: "Consultation booked: Tue, Jan 12, 2:15 PM Eastern
-        Time with Grace Kim (15 min)" ("cancelled" once cancelled)."""
+        Time with Grace Kim (15 min)" ("cancelled" once cancelled, "not answered" once nobody
+        answered)."""
         when = dateformat.format(timezone.localtime(self.starts_at, PRACTICE_ZONE), "D, M j, g:i A")
-        state = "cancelled" if self.status == self.Status.CANCELLED else "booked"
+        state = {self.Status.CANCELLED: "cancelled", self.Status.NO_ANSWER: "not answered"}.get(
+            self.status, "booked"
+        )
         minutes = (self.ends_at - self.starts_at) // timedelta(minutes=1)
         return f"Consultation {state}: {when} {PRACTICE_ZONE_NAME} with {self.host} ({minutes} min)"

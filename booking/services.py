@@ -1,10 +1,12 @@
-"""The booking's actions: which times are free now, booking one, cancelling and moving it.
+"""The booking's actions: which times are free now, booking one, cancelling, moving it and
+recording that nobody answered; and each host's calendar feed address.
 
 A time is held by the database, not by a view: `book` re-checks that the time is still offered
 (minimum notice at submit time included) and lets the unique constraint on live bookings decide
 between two people who chose the same time at once.
 """
 
+import secrets
 from datetime import datetime, timedelta
 from functools import partial
 from typing import NamedTuple
@@ -25,6 +27,10 @@ class SlotTaken(Exception):
 
 class BookingChanged(Exception):
     """The call is no longer booked as the page showed it: cancelled, or moved elsewhere."""
+
+
+class CallNotDue(Exception):
+    """The call's time has not come yet: it cannot have gone unanswered."""
 
 
 class HostSlot(NamedTuple):
@@ -179,3 +185,43 @@ def move(booking, *, start, by=None, now=None):
         _log_on_enquiry(moved, "booking.moved", by=by, data={"from": current.starts_at.isoformat()})
         _notice_due(moved)
         return moved
+
+
+def mark_no_answer(booking, *, by=None, now=None):
+    """Records that nobody answered the call, once its time has come: the call is over, and its
+    time stays taken (never offered again). Returns False when it was no longer booked (a second
+    click, a call cancelled or moved meanwhile), changing nothing. Raises CallNotDue before the
+    call starts."""
+    now = now or timezone.now()
+    if now < booking.starts_at:
+        raise CallNotDue
+    with transaction.atomic():
+        updated = Booking.objects.live().filter(pk=booking.pk).update(status=Booking.Status.NO_ANSWER)
+        if updated:
+            booking.status = Booking.Status.NO_ANSWER
+            _log_on_enquiry(booking, "booking.no_answer", by=by)
+    return bool(updated)
+
+
+def new_feed_token():
+    """A long random secret for a calendar feed address (256 bits, URL-safe: 43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def feed_token_ensure(host):
+    """The host's calendar feed token, made now if the host has none (two staff asking at once
+    get the same one)."""
+    if not host.feed_token:
+        ConsultationHost.objects.filter(pk=host.pk, feed_token=None).update(feed_token=new_feed_token())
+        host.feed_token = ConsultationHost.objects.values_list("feed_token", flat=True).get(pk=host.pk)
+    return host.feed_token
+
+
+def feed_token_reset(host, *, by=None):
+    """Gives the host a new feed address; the old one answers 404 from now on (a calendar app
+    subscribed to it keeps its last copy and gets nothing new). Logged on the host, by whom."""
+    with transaction.atomic():
+        host.feed_token = new_feed_token()
+        ConsultationHost.objects.filter(pk=host.pk).update(feed_token=host.feed_token)
+        log(instance=host, action="booking.feed_reset", user=by)
+    return host.feed_token

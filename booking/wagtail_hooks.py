@@ -1,17 +1,22 @@
-"""The booking's admin: consultation hosts with their weekly hours and time off, and the bookings.
+"""The booking's admin: the agenda (booking.agenda), consultation hosts with their weekly hours,
+time off and calendar feed (booking.feed_admin), and the bookings.
 
-Both are model permissions the "Intake coordinators" group holds (booking/migrations); editors
+All are model permissions the "Intake coordinators" group holds (booking/migrations); editors
 outside it see neither menu nor page.
 """
 
+from django.urls import path
 from django.utils import dateformat, timezone
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from booking.agenda import AgendaViewSet
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
+from booking.feed_admin import CalendarFeedPanel, FeedResetView
 from booking.models import Booking, ConsultationHost
+from siteplatform.admin_views import forbidden_as_403
 
 
 def practice_time(value):
@@ -27,6 +32,7 @@ class HostViewSet(ModelViewSet):
     url_prefix = "booking/hosts"
     copy_view_enabled = False
     inspect_view_enabled = False
+    panels = [*ConsultationHost.panels, CalendarFeedPanel(heading="Calendar feed")]
     list_display = [
         Column("name", label="Host", accessor=str),
         Column("active"),
@@ -40,6 +46,12 @@ class HostViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return ConsultationHost.objects.select_related("user", "clinician").prefetch_related("windows")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("feed/<int:pk>/", forbidden_as_403(FeedResetView.as_view()), name="feed_reset"),
+        ]
 
 
 class BookingViewSet(ModelViewSet):
@@ -74,7 +86,7 @@ class BookingGroup(ViewSetGroup):
     menu_label = "Consultations"
     menu_icon = "date"
     menu_order = 160
-    items = (BookingViewSet, HostViewSet)
+    items = (AgendaViewSet, BookingViewSet, HostViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -93,3 +105,5 @@ def register_booking_log_actions(actions):
     """What an enquiry's history says of its call; entries hold the booking's number and times."""
     actions.register_action("booking.cancelled", "Cancel call", "Call cancelled")
     actions.register_action("booking.moved", "Move call", "Call moved")
+    actions.register_action("booking.no_answer", "No answer", "Call not answered")
+    actions.register_action("booking.feed_reset", "Reset calendar feed", "Calendar feed address reset")

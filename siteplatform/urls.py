@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readership/", include("readership.urls")),
+    path("calendar/", include("booking.feed_urls")),
 ]
 
 if settings.SERVE_MEDIA:

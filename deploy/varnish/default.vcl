@@ -4,7 +4,7 @@ vcl 4.1;
 # Keeps only what the app itself marks shareable: a 200, 301 or 404 of an anonymous GET/HEAD with
 # the app's `Cache-Control: public, …, s-maxage=N`, for N seconds, under its Host, scheme and URL.
 # Everything else (errors, an outage's 500, responses without s-maxage, private/no-store/no-cache,
-# search, the forms, the admin, anyone signed in, POSTs) goes to the app every time.
+# search, the forms, the admin, calendar feeds, anyone signed in, POSTs) goes to the app every time.
 # X-Forwarded-Proto is believed only from the TLS terminator (acl tls_terminators); anyone
 # else's is replaced with "http". PURGE is accepted only from the app hosts (acl purgers), which
 # send `PURGE /*` (everything) when content changes, if FRONTEND_CACHE_PURGE_URL points here.
@@ -76,8 +76,9 @@ sub vcl_recv {
         return (pass);
     }
     # Staff, the forms (per-visitor CSRF tokens) and search (what someone looked for) in every
-    # language (/contact/, /ko/search/), previews, documents behind collection privacy, health.
-    if (req.url ~ "^/(admin|documents|_util|healthz)(/|\?|$)"
+    # language (/contact/, /ko/search/), previews, documents behind collection privacy, health,
+    # and each host's private calendar feed (/calendar/<token>.ics: who has calls when).
+    if (req.url ~ "^/(admin|documents|_util|healthz|calendar)(/|\?|$)"
         || req.url ~ "^/([a-z]{2,3}(-[a-z0-9]+)?/)?(contact|search)(/|\?|$)"
         || req.http.Authorization) {
         return (pass);

@@ -223,6 +223,11 @@ STAFF = [
     Screen("staff-enquiries", "/admin/enquiries/", every_disclosure_open),
     Screen("staff-dashboard", "/admin/", every_disclosure_open),
     Screen("staff-readership", "/admin/readership/", every_disclosure_open),
+    # {call} is the enquiry's booked call, {host} its host (with a calendar feed address).
+    Screen("staff-agenda", "/admin/booking/agenda/"),
+    Screen("staff-agenda-move", "/admin/booking/agenda/move/{call}/"),
+    Screen("staff-agenda-cancel", "/admin/booking/agenda/cancel/{call}/"),
+    Screen("staff-host-feed", "/admin/booking/hosts/edit/{host}/"),
 ]
 
 
@@ -273,10 +278,30 @@ def enquiry(live_site):
     return create_consultation_request(live_site, "Axe")
 
 
+@pytest.fixture(scope="module")
+def booked_call(live_site, enquiry):
+    """The enquiry's call, booked at the soonest free time (within the agenda's 8 days), and
+    its host with a calendar feed address: their numbers."""
+    output = live_site.shell(
+        "from booking.models import ConsultationHost\n"
+        "from booking.services import book, feed_token_ensure, free_times\n"
+        "from contact.models import Submission\n"
+        "slot = free_times()[0]\n"
+        "host = ConsultationHost.objects.get(pk=slot.host_id)\n"
+        f"call = book(host=host, start=slot.start, submission=Submission.objects.get(pk={enquiry}))\n"
+        "feed_token_ensure(host)\n"
+        "print(call.pk, host.pk)\n"
+    )
+    call, host = output.strip().splitlines()[-1].split()
+    return {"call": call, "host": host}
+
+
 @pytest.mark.parametrize(("screen", "width"), matrix(STAFF))
-def test_staff_screen_has_no_axe_violations(live_site, page, staff_cookies, enquiry, screen, width):
+def test_staff_screen_has_no_axe_violations(
+    live_site, page, staff_cookies, enquiry, booked_call, screen, width
+):
     page.context.add_cookies(staff_cookies)
-    check(page, live_site.url + screen.path.format(enquiry=enquiry), screen, width)
+    check(page, live_site.url + screen.path.format(enquiry=enquiry, **booked_call), screen, width)
 
 
 # Last in the module on purpose: once `translated` has published the Korean article, the rest

@@ -48,3 +48,12 @@ def test_a_cancelled_call_is_shown_as_cancelled(client, coordinator, booked):
 def test_an_enquiry_without_a_booking_says_nothing_of_one(client, coordinator):
     html = page(client, coordinator, ConsultationRequestFactory())
     assert "Consultation booked" not in html and "Consultation cancelled" not in html
+
+
+def test_a_call_nobody_answered_is_shown_as_not_answered(client, coordinator, booked):
+    enquiry, booking = booked
+    booking.status = Booking.Status.NO_ANSWER
+    booking.save()
+    html = page(client, coordinator, enquiry)
+    assert "Consultation not answered: Tue, Jan 12, 2:15 PM Eastern Time with Grace Kim (15 min)" in html
+    assert "Consultation booked" not in html

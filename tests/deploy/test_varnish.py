@@ -147,6 +147,26 @@ def test_search_is_never_kept_in_any_language(stack):
         assert [r.cache for r in responses] == ["MISS", "MISS"], path
 
 
+def test_a_hosts_calendar_feed_is_never_kept(stack):
+    """A host's feed (/calendar/<token>.ics) says who has calls when: Varnish passes it, even if
+    the app ever marked it shareable by mistake, and an unknown address is not kept either."""
+    site, varnish = stack
+    token = "varnish-feed-" + "k" * 40
+    site.shell(
+        "from django.contrib.auth import get_user_model\n"
+        "from booking.models import ConsultationHost\n"
+        "user, _ = get_user_model().objects.get_or_create(username='varnish-host')\n"
+        f"ConsultationHost.objects.update_or_create(user=user, defaults={{'feed_token': {token!r}}})\n"
+    )
+    for path, status in ((f"/calendar/{token}.ics", 200), ("/calendar/" + "u" * 43 + ".ics", 404)):
+        responses = [send(varnish.port, path) for _ in range(2)]
+        assert [r.status for r in responses] == [status, status], path
+        assert [r.cache for r in responses] == ["MISS", "MISS"], path
+    feed = send(varnish.port, f"/calendar/{token}.ics")
+    assert feed.headers["Cache-Control"] == "private, no-store"
+    assert feed.body.startswith("BEGIN:VCALENDAR")
+
+
 def test_a_request_for_another_host_does_not_replace_the_page(stack):
     """Django refuses a Host outside ALLOWED_HOSTS with a 400; the next visitor still gets the page."""
     _, varnish = stack
