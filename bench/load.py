@@ -31,8 +31,8 @@ def wrk_fields(url, seconds, connections, env=None):
     return {name: float(value) for name, value in (item.split("=") for item in line.split()[1:])}
 
 
-def hammer(url, seconds, clients):
-    """Request `url` from `clients` threads for `seconds`."""
+def hammer(url, seconds, clients, *, data=None, headers=None):
+    """Request `url` from `clients` threads for `seconds` (a POST of `data` when given)."""
     deadline = time.monotonic() + seconds
     errors = []
 
@@ -41,7 +41,8 @@ def hammer(url, seconds, clients):
         while time.monotonic() < deadline:
             start = time.perf_counter()
             try:
-                with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local server
+                request = urllib.request.Request(url, data=data, headers=headers or {})
+                with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local server
                     response.read()
             except Exception as error:  # noqa: BLE001
                 errors.append(repr(error))

@@ -8,8 +8,10 @@ compressed; the render table (bench/tiers.py: req/s and p95 cached, with the pag
 with both caches off, beside the bare-WSGI ceiling of each page's own bytes from a
 framework-free app under the same gunicorn, and each one's share of it); "publish under load"
 (bench/publish_load.py: errors, p99 and how soon each publish shows); the seed article through
-the reference Varnish configuration; each worker's memory after the run; and the consultation
-request's post latency. BENCH_SECONDS (8) is the length of each measurement.
+the reference Varnish configuration; each worker's memory after the run; the consultation
+request's post latency; and what readership counting costs (bench/readership_bench.py: the cached
+article with counting on and off, the beacon endpoint). BENCH_SECONDS (8) is the length of each
+measurement.
 """
 
 import gzip
@@ -26,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import contact_bench, publish_load  # noqa: E402
+from bench import contact_bench, publish_load, readership_bench  # noqa: E402
 from bench.load import hammer, wrk  # noqa: E402
 from bench.shape import demo_args  # noqa: E402
 from bench.tiers import TIERS, table  # noqa: E402
@@ -55,6 +57,14 @@ WRK = shutil.which("wrk")
 def measure(url, seconds=SECONDS, connections=CLIENTS):
     """(req/s, p50 ms, p95 ms, errors, requests) from wrk, or from Python threads without it."""
     return wrk(url, seconds, connections) if WRK else hammer(url, seconds, connections)
+
+
+def post(url, body, headers, seconds=SECONDS, connections=CLIENTS):
+    """measure() of posts of `body` (form-encoded text) with `headers`."""
+    if WRK:
+        lines = "\n".join(f"{name}: {value}" for name, value in headers.items())
+        return wrk(url, seconds, connections, {"BENCH_BODY": body, "BENCH_HEADERS": lines})
+    return hammer(url, seconds, connections, data=body.encode(), headers=headers)
 
 
 def fetch(url, encoding=None):
@@ -86,6 +96,7 @@ def production_site(articles=ARTICLES):
         "LOG_LEVEL": "WARNING",
         "PAGE_CACHE_SECONDS": "0",
         **contact_bench.SERVER_ENV,
+        **readership_bench.SERVER_ENV,
     }
     return LiveSite(
         env=env, demo_args=demo_args(articles, os.environ), collectstatic=True, workers=2, threads=1
@@ -238,6 +249,9 @@ def main():
             f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
             f"{result['rps']:.1f} req/s, errors {result.get('errors', 0)}"
         )
+
+        print(f"\nreadership numbers (bench/readership_bench.py; {CLIENTS} clients, {SECONDS:.0f} s a cell)")
+        print(readership_bench.run(site, restart=restart, measure=measure, post=post), flush=True)
     finally:
         site.stop()
         shutil.rmtree(site.env["STATIC_ROOT"], ignore_errors=True)

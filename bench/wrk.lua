@@ -1,6 +1,7 @@
 -- wrk script for `make bench`: an optional form post, and one parseable result line.
 -- BENCH_BODY, BENCH_COOKIE and BENCH_REFERER (set by bench/run.py) turn the run into posts;
--- BENCH_PATHS (comma-separated) makes each connection take the paths in turn.
+-- BENCH_PATHS (comma-separated) makes each connection take the paths in turn; BENCH_HEADERS
+-- ("Name: value" lines) adds headers, such as the readership beacon's browser headers.
 local body = os.getenv("BENCH_BODY")
 if body and body ~= "" then
   wrk.method = "POST"
@@ -8,6 +9,9 @@ if body and body ~= "" then
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
   wrk.headers["Referer"] = os.getenv("BENCH_REFERER")
+end
+for name, value in string.gmatch(os.getenv("BENCH_HEADERS") or "", "([^:\n]+):%s*([^\n]*)") do
+  wrk.headers[name] = value
 end
 
 local paths = {}

@@ -223,11 +223,13 @@ def counts_flush():
 
 def batch_apply(batch_id, counts):
     """Adds one batch's counts to `Count` in one transaction that records the batch; False (and
-    nothing added) when the batch was added before."""
+    nothing added) when the batch was added before. Rows are written in the keys' order, so two
+    workers adding batches that share rows lock them in the same order (no deadlock), and the
+    row written last is known (tests/readership/test_flush_live.py stops a worker just there)."""
     try:
         with transaction.atomic():
             FlushedBatch.objects.create(batch_id=batch_id)
-            for key, amount in counts.items():
+            for key, amount in sorted(counts.items()):
                 count_upsert(key, amount)
     except IntegrityError:
         if FlushedBatch.objects.filter(batch_id=batch_id).exists():

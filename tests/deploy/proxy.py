@@ -16,20 +16,31 @@ def varnish_in_front(*, env=None, access_log=False):
     """A started LiveSite (with `env`) and the shipped VCL in a real varnishd in front of it,
     which the site purges on publish; stopped on exit. `access_log`: gunicorn writes its access
     log to the site's "server" log, so a test can see which requests reached the app."""
-    if Varnish.executable() is None:
-        pytest.fail("varnishd is missing: `make test` installs Debian's varnish (apt-get install varnish)")
     varnish_port = free_port()
     site = LiveSite(env={"FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish_port}", **(env or {})})
     if access_log:
         site.gunicorn_args += ["--access-logfile", "-"]
-    varnish = Varnish(port=varnish_port, backend_port=site.port)
     try:
         site.start()
+        with varnish_before(site, port=varnish_port) as varnish:
+            yield site, varnish
+    finally:
+        site.stop()
+
+
+@contextlib.contextmanager
+def varnish_before(site, *, port=None):
+    """The shipped VCL in a real varnishd in front of the running `site` (on `port`, a free one
+    by default); stopped on exit. Without a purge URL the site never empties it: a test that
+    publishes wants `varnish_in_front`."""
+    if Varnish.executable() is None:
+        pytest.fail("varnishd is missing: `make test` installs Debian's varnish (apt-get install varnish)")
+    varnish = Varnish(port=port, backend_port=site.port)
+    try:
         varnish.start()
-        yield site, varnish
+        yield varnish
     finally:
         varnish.stop()
-        site.stop()
 
 
 @dataclass

@@ -30,6 +30,18 @@ def test_a_view_of_a_live_page_is_counted_per_page_day_and_language(client, site
     assert row.period == "day" and row.day.isoformat()  # one day, nothing finer
 
 
+def test_a_counted_beacon_asks_the_database_nothing(
+    client, site_tree, redis_counts, django_assert_num_queries
+):
+    """The beacon is posted for every view, most of them answered by a cache: it must stay as
+    cheap as the cached page (`make bench`: 1,000 beacons a second on 2 cores)."""
+    beacon(client, "/team/")  # the first one after a publish builds the map of live pages
+    with django_assert_num_queries(0):
+        for path in ("/services/", "/ko/services/", "/team/"):
+            assert beacon(client, path, referrer="www.example.org").status_code == 204
+    assert views(page_id=site_tree.team.pk) == 2 and views(page_id=site_tree.services.pk) == 2
+
+
 def test_an_english_page_read_under_another_language_counts_in_that_language(client, site_tree):
     assert beacon(client, "/ko/services/").status_code == 204
     assert views(page_id=site_tree.services.pk, language="ko") == 1
