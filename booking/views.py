@@ -1,14 +1,72 @@
-"""The client's own page for a booked call, reached by the signed link in the confirmation."""
+"""The client's own page for a booked call, reached by the signed link in the confirmation: the
+call's time, and two actions that ask no reason (cancel it, move it). Thin: the link is read in
+`booking.links`, the new time in `booking.forms.MoveForm`, and the call changed by
+`booking.services`, which never leave two live bookings or none."""
 
-from django.http import Http404
-from django.shortcuts import render
+from functools import wraps
+
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
 
 from booking import links
+from booking.forms import CallTime, MoveForm
+from booking.services import BookingChanged, SlotTaken, cancel, move
+
+MOVED = "moved"  # the query parameter of the page shown after a move (never logged: no query strings)
 
 
+def private_link(view):
+    """Every answer at a token's address, error pages included: kept by no cache (the page cache
+    and the shipped Varnish pass /contact/ too), named in no Referer header when the client
+    follows a link out of it, and indexed by no search engine."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapped
+
+
+@never_cache
+@private_link
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
+    action = request.POST.get("action") if request.method == "POST" else None
     try:
         booking = links.booking_for_token(token)
-    except links.BadLink as error:
-        raise Http404("This link has expired or its call is no longer booked.") from error
-    return render(request, "booking/manage.html", {"booking": booking}, status=200)
+    except links.CallCancelled:
+        if action == "cancel":  # a second click, or a reload of the confirmation
+            return render(request, "booking/cancelled.html", {"already": True})
+        return render(request, "booking/link_gone.html", {"reason": "cancelled"}, status=410)
+    except links.LinkExpired:
+        return render(request, "booking/link_gone.html", {"reason": "expired"}, status=410)
+    except links.BadLink:
+        return render(request, "booking/link_gone.html", {"reason": "unknown"}, status=404)
+
+    if action == "cancel":
+        return render(request, "booking/cancelled.html", {"already": not cancel(booking)})
+    status = 200
+    if action == "move":
+        form = MoveForm(booking, data=request.POST)
+        if form.is_valid():
+            try:
+                move(booking, start=form.cleaned_data["consultation_time"])
+            except SlotTaken:
+                form.time_taken()
+                status = 409
+            except BookingChanged:
+                return redirect(request.path)  # changed in another tab: show it as it is now
+            else:
+                return redirect(f"{request.path}?{MOVED}=1")
+        else:
+            status = 400
+    else:
+        form = MoveForm(booking, more_days=request.GET.get("more") == "days")
+    context = {"booking": booking, "when": CallTime.of(booking), "form": form, "moved": MOVED in request.GET}
+    return render(request, "booking/manage.html", context, status=status)
