@@ -3,11 +3,14 @@ time, cancel or move it with no reason asked, one booking whatever is clicked tw
 page for a link that no longer works. Nothing on it names the client."""
 
 import re
+import runpy
 from datetime import time, timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from gunicorn.config import Config
 
 from booking import links
 from booking.forms import time_value
@@ -17,6 +20,7 @@ from contact.models import ConsultationRequest
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parents[2]
 PRIVATE_NAME = "Mei Private-Name"
 PRIVATE_NOTE = "UNIQUE-NOTE-MARKER"
 
@@ -229,3 +233,38 @@ def test_a_cancel_without_the_forms_csrf_token_is_refused(call):
     response = Client(enforce_csrf_checks=True).post(page_url(call), {"action": "cancel"})
     assert response.status_code == 403
     assert Booking.objects.get(pk=call.pk).status == Booking.Status.LIVE
+
+
+@pytest.mark.parametrize(
+    ("path", "logged"),
+    [
+        ("/contact/call/{token}/", "/contact/call/.../"),
+        ("/ko/contact/call/{token}/", "/ko/contact/call/.../"),
+        ("/calendar/{token}.ics", "/calendar/....ics"),
+    ],
+)
+def test_the_access_log_line_of_a_secret_address_leaves_its_token_out(path, logged):
+    """deploy/gunicorn.conf.py, as gunicorn formats a line (the live tier runs gunicorn itself)."""
+    conf = runpy.run_path(str(ROOT / "deploy/gunicorn.conf.py"))
+    logger = conf["AccessLogger"](Config())
+    token = "WzEsMTc5Njc0NTYwMF0:1xaarC:SHUcmoRw1Wu-5cVOFZDj5CxVuOm3I3sPHlPlPI_BSZs"
+
+    class Response:
+        status, headers, sent, response_length = "200 OK", [], 0, 0
+
+    class Request:
+        headers = [("REFERER", "http://127.0.0.1" + path.format(token=token))]
+
+    environ = {
+        "PATH_INFO": path.format(token=token),
+        "RAW_URI": path.format(token=token.replace(":", "%3A")),
+        "REMOTE_ADDR": "127.0.0.9",
+        "REQUEST_METHOD": "GET",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    atoms = logger.atoms(Response(), Request(), environ, timedelta(milliseconds=1))
+    assert f'"GET {logged} HTTP/1.1" 200' in conf["access_log_format"] % atoms
+    for format_ in ("%(r)s", "%({raw_uri}e)s", "%({referer}i)s", "%({path_info}e)s"):
+        line = format_ % atoms
+        assert "WzEsMTc5" not in line and "SHUcmo" not in line, line
