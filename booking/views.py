@@ -19,13 +19,17 @@ MOVED = "moved"  # the query parameter of the page shown after a move (never log
 
 def private_link(view):
     """Every answer at a token's address, error pages included: kept by no cache (the page cache
-    and the shipped Varnish pass /contact/ too), named in no Referer header when the client
-    follows a link out of it, and indexed by no search engine."""
+    and the shipped Varnish pass /contact/ too), never named with its token in a Referer header
+    (to the site itself, a proxy's log or anyone else), and indexed by no search engine.
+
+    `strict-origin` rather than `no-referrer`: under `no-referrer` a browser posts the page's
+    forms with `Origin: null`, which Django's CSRF check rightly refuses; `strict-origin` sends
+    the site's origin alone, never the path that holds the token."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "strict-origin"
         response["X-Robots-Tag"] = "noindex"
         return response
 
