@@ -11,25 +11,12 @@ import urllib.request
 import pytest
 
 from livesite import LiveSite
+from tests.booking.conftest import BOOK_A_CALL
 from tests.deploy.proxy import send
 
 pytestmark = pytest.mark.slow
 
 FORM_POSTS = ("/contact/intake/", "/contact/", "/ko/contact/intake/", "/hi/contact/")
-# A call booked for an enquiry on the live site; prints the path of its link (booking.links).
-BOOK_A_CALL = """
-from datetime import time
-from django.contrib.auth import get_user_model
-from booking.links import manage_path
-from booking.models import ConsultationHost, WeeklyWindow
-from booking.services import book, free_times
-from contact.models import ConsultationRequest
-host = ConsultationHost.objects.create(user=get_user_model().objects.create_user("log-host"))
-for weekday in range(7):
-    WeeklyWindow.objects.create(host=host, weekday=weekday, starts_at=time(9), ends_at=time(17))
-enquiry = ConsultationRequest.objects.create(preferred_name="Log Person", email="log@example.org")
-print(manage_path(book(host=host, start=free_times([host])[0].start, submission=enquiry)))
-"""
 
 
 @pytest.fixture(scope="module")
