@@ -270,3 +270,10 @@ def test_the_access_log_line_of_a_secret_address_leaves_its_token_out(path, logg
     for format_ in ("%(r)s", "%({raw_uri}e)s", "%({referer}i)s", "%({path_info}e)s"):
         line = format_ % atoms
         assert "WzEsMTc5" not in line and "SHUcmo" not in line, line
+
+
+def test_a_call_whose_host_offers_no_other_time_can_still_be_kept_or_cancelled(client, call):
+    ConsultationHost.objects.filter(pk=call.host_id).update(active=False)
+    main = main_of(client.get(page_url(call)))
+    assert "No other time is free just now" in main and not time_values(main)
+    assert 'value="cancel"' in main

@@ -1,5 +1,6 @@
 """A consultation request saved on the live site as the intake form saves it, for the admin's
-enquiry page to show (shared by the admin and accessibility tests)."""
+enquiry page to show (shared by the admin and accessibility tests), and calls booked from such
+requests, for the pages at their links (the accessibility and booking tests)."""
 
 import uuid
 
