@@ -3,6 +3,7 @@ call's time, and two actions that ask no reason (cancel it, move it). Thin: the 
 `booking.links`, the new time in `booking.forms.MoveForm`, and the call changed by
 `booking.services`, which never leave two live bookings or none."""
 
+import logging
 from functools import wraps
 
 from django.shortcuts import redirect, render
@@ -15,6 +16,9 @@ from booking.forms import CallTime, MoveForm
 from booking.services import BookingChanged, SlotTaken, cancel, move
 
 MOVED = "moved"  # the query parameter of the page shown after a move (never logged: no query strings)
+ELLIPSIS = "..."  # a token's stand-in in log lines, as in gunicorn's access log
+# Django's loggers that name a request's path: a refused CSRF check (4xx) and a fault (5xx).
+REQUEST_LOGGERS = ("django.security.csrf", "django.request")
 
 
 def private_link(view):
@@ -33,7 +37,25 @@ def private_link(view):
         response["X-Robots-Tag"] = "noindex"
         return response
 
+    wrapped.private_link_argument = "token"  # kept by the decorators above it (functools.wraps)
     return wrapped
+
+
+class HideLinkTokens(logging.Filter):
+    """Django's own log lines about a request name its path ("Forbidden (CSRF cookie not set.):
+    /contact/call/<token>/"): for a view marked by `private_link`, its token is left out, as
+    gunicorn's access log leaves it out. Installed on REQUEST_LOGGERS by BookingConfig.ready()."""
+
+    def filter(self, record):
+        match = getattr(getattr(record, "request", None), "resolver_match", None)
+        name = getattr(match.func, "private_link_argument", None) if match else None
+        token = match.kwargs.get(name) if name else None
+        if token and isinstance(record.args, tuple):
+            record.msg = str(record.msg).replace(token, ELLIPSIS)
+            record.args = tuple(
+                arg.replace(token, ELLIPSIS) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
 
 
 @never_cache

@@ -231,10 +231,13 @@ def test_the_link_of_a_call_that_has_passed_has_expired(client, coordinator_host
     assert "expired" in main_of(response) and 'href="/contact/intake/"' in main_of(response)
 
 
-def test_a_cancel_without_the_forms_csrf_token_is_refused(call):
-    response = Client(enforce_csrf_checks=True).post(page_url(call), {"action": "cancel"})
+def test_a_cancel_without_the_forms_csrf_token_is_refused_and_logged_without_the_token(call, caplog):
+    with caplog.at_level("WARNING"):
+        response = Client(enforce_csrf_checks=True).post(page_url(call), {"action": "cancel"})
     assert response.status_code == 403
     assert Booking.objects.get(pk=call.pk).status == Booking.Status.LIVE
+    assert "/contact/call/.../" in caplog.text  # Django's own line about the refused post
+    assert links.manage_token(call) not in caplog.text
 
 
 @pytest.mark.parametrize(
