@@ -51,7 +51,8 @@ def booking_for_token(token, *, now=None):
     now = now or timezone.now()
     if now.timestamp() > until + LONGEST_MOVE.total_seconds():
         raise LinkExpired
-    shown = Booking.objects.for_enquiry(submission_id)
+    # Only an enquiry's call has a link; None would find calls booked without one.
+    shown = Booking.objects.for_enquiry(submission_id) if submission_id is not None else None
     if shown is None:
         raise BadLink
     if now >= shown.ends_at:

@@ -280,3 +280,9 @@ def test_a_call_whose_host_offers_no_other_time_can_still_be_kept_or_cancelled(c
     main = main_of(client.get(page_url(call)))
     assert "No other time is free just now" in main and not time_values(main)
     assert 'value="cancel"' in main
+
+
+def test_a_link_signed_for_a_call_without_an_enquiry_opens_no_call(client, coordinator_host):
+    """Only enquiries' calls have links: a token naming none must not find a staff-made booking."""
+    staff_made = book_first_free(coordinator_host)
+    assert client.get(page_url(staff_made)).status_code == 404
