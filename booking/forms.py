@@ -6,7 +6,7 @@ time that vanished meanwhile gets "That time was just taken", never "invalid cho
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.utils import formats, timezone
@@ -22,6 +22,16 @@ NEAREST = 6  # free times offered after the chosen one was taken
 
 def time_value(instant):
     return instant.astimezone(UTC).strftime(VALUE_FORMAT)
+
+
+def day_label(day):
+    """ "Tuesday, January 12"; each language's own month-day order ("화요일, 1월 12일")."""
+    return f"{formats.date_format(day, 'l')}, {formats.date_format(day, 'MONTH_DAY_FORMAT')}"
+
+
+def time_label(instant):
+    """The wall-clock time on the practice's clock ("12:00 p.m."), in the active language."""
+    return formats.time_format(timezone.localtime(instant, PRACTICE_ZONE), "TIME_FORMAT")
 
 
 @dataclass
@@ -72,17 +82,11 @@ class TimePicker:
         shown = list(days.items()) if more_days else list(days.items())[:FIRST_DAYS]
         self.days = []
         for day, day_starts in shown:
-            # "Tuesday, January 12"; each language's own month-day order ("화요일, 1월 12일").
-            label = f"{formats.date_format(day, 'l')}, {formats.date_format(day, 'MONTH_DAY_FORMAT')}"
             times = [
-                (
-                    time_value(start),
-                    formats.time_format(timezone.localtime(start, PRACTICE_ZONE), "TIME_FORMAT"),
-                    f"{html_id}_{time_value(start)}",
-                )
+                (time_value(start), time_label(start), f"{html_id}_{time_value(start)}")
                 for start in day_starts
             ]
-            self.days.append(Day(label, times))
+            self.days.append(Day(day_label(day), times))
 
     @property
     def zone_name(self):
@@ -95,6 +99,44 @@ class TimePicker:
 
     def __bool__(self):
         return bool(self.days)
+
+
+@dataclass
+class CallTime:
+    """A booked call as its client reads it: "Tuesday, January 12", "12:00 p.m.", "Eastern Time"."""
+
+    day: str
+    time: str
+    zone: str
+    minutes: int
+
+    @classmethod
+    def of(cls, booking):
+        start = timezone.localtime(booking.starts_at, PRACTICE_ZONE)
+        minutes = (booking.ends_at - booking.starts_at) // timedelta(minutes=1)
+        return cls(day_label(start.date()), time_label(start), practice_zone_name(), minutes)
+
+
+class MoveForm(forms.Form):
+    """A new time for a booked call, among its host's free times (the call's own is busy, so
+    never offered). Whether the time is still free is decided by `booking.services.move`."""
+
+    consultation_time = ConsultationTimeField(
+        required=True,
+        label=_("Choose a new time"),
+        error_messages={"required": _("Please choose a new time.")},
+    )
+
+    def __init__(self, booking, *args, more_days=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.booking = booking
+        self.time_picker = TimePicker(free_times([booking.host]), more_days=more_days)
+
+    def time_taken(self):
+        """The chosen time went to someone else: say so and offer the nearest free times."""
+        chosen = self.cleaned_data["consultation_time"]
+        self.add_error("consultation_time", _("That time was just taken. Here are the nearest free times."))
+        self.time_picker = TimePicker(nearest(free_times([self.booking.host]), chosen), more_days=True)
 
 
 def offered_times(clinician_slug=None, *, now=None):

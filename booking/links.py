@@ -23,6 +23,14 @@ class BadLink(Exception):
     """The link is forged, cut short, expired, or its call is no longer booked."""
 
 
+class LinkExpired(BadLink):
+    """A genuine link whose call has passed (or whose time to move it ran out)."""
+
+
+class CallCancelled(BadLink):
+    """A genuine link whose call was cancelled."""
+
+
 def manage_token(booking):
     """The token of `booking`'s link, valid until the call ends."""
     return signing.dumps([booking.submission_id, int(booking.ends_at.timestamp())], salt=SALT)
@@ -34,13 +42,21 @@ def manage_path(booking):
 
 
 def booking_for_token(token, *, now=None):
-    """The live booking `token` manages. Raises BadLink."""
+    """The live booking `token` manages. Raises BadLink: LinkExpired once its call has passed,
+    CallCancelled for a cancelled call, BadLink itself for a forged link or a purged enquiry."""
     try:
         submission_id, until = signing.loads(token, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadLink from error
     now = now or timezone.now()
-    booking = Booking.objects.live().filter(submission_id=submission_id).select_related("host").first()
-    if booking is None or now >= booking.ends_at or now.timestamp() > until + LONGEST_MOVE.total_seconds():
+    if now.timestamp() > until + LONGEST_MOVE.total_seconds():
+        raise LinkExpired
+    # Only an enquiry's call has a link; None would find calls booked without one.
+    shown = Booking.objects.for_enquiry(submission_id) if submission_id is not None else None
+    if shown is None:
         raise BadLink
-    return booking
+    if now >= shown.ends_at:
+        raise LinkExpired
+    if shown.status != Booking.Status.LIVE:
+        raise CallCancelled
+    return shown

@@ -153,6 +153,14 @@ class ConsultationHost(ClusterableModel):
         return self.user.get_full_name() or self.user.get_username()
 
     @property
+    def public_name(self):
+        """The name a client may read beside her call: a clinician's, as the request form lists
+        her, while her page is live; "" for a staff host, whom a client knows as the practice."""
+        if self.clinician_id and self.clinician.live:
+            return self.clinician.display_name
+        return ""
+
+    @property
     def offers_slots(self):
         if not self.active:
             return False

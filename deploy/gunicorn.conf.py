@@ -30,16 +30,40 @@ FORM_PATH = re.compile(r"^/([a-z]{2,3}(-[a-z0-9]+)?/)?contact(/|$)")
 ANONYMOUS_PATH = re.compile(rf"{FORM_PATH.pattern}|^/readership(/|$)")
 # Every atom that holds the client's address, for a custom access_log_format too.
 ADDRESS_ATOMS = ("h", "{remote_addr}e", "{x-forwarded-for}i", "{x-real-ip}i", "{forwarded}i")
+# The one list of addresses that carry a secret token (group "token"), matched anywhere in a
+# path, a request line or a header, so a language prefix (/ko/contact/call/…) is covered too.
+TOKEN_PATHS = (
+    re.compile(r"/contact/call/(?P<token>[^/?#\s\"]+)"),
+    re.compile(r"/calendar/(?P<token>[^/?#\s\".]+)"),  # /calendar/<token>.ics: tokens hold no dot
+)
+ELLIPSIS = "..."  # what the log shows in a token's place
+
+
+def without_tokens(text):
+    """`text` with every token of TOKEN_PATHS replaced by ELLIPSIS."""
+    for pattern in TOKEN_PATHS:
+        text = pattern.sub(lambda match: match.group(0).replace(match.group("token"), ELLIPSIS), text)
+    return text
 
 
 class AccessLogger(Logger):
     """gunicorn's logger, with "-" for the client's address on every request to the forms and
-    the readership beacon."""
+    the readership beacon, and no token of a token-bearing address in any atom (the path, the
+    request line, the raw URI, a header), whatever access_log_format names."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
         if ANONYMOUS_PATH.match(environ.get("PATH_INFO") or ""):
             atoms.update(dict.fromkeys(ADDRESS_ATOMS, "-"))
+        if any(
+            pattern.search(environ.get(key) or "")
+            for pattern in TOKEN_PATHS
+            for key in ("RAW_URI", "PATH_INFO", "HTTP_REFERER")
+        ):
+            atoms = {
+                key: without_tokens(value) if isinstance(value, str) else value
+                for key, value in atoms.items()
+            }
         return atoms
 
 

@@ -9,6 +9,22 @@ from django.db import OperationalError, connection
 from booking.models import ConsultationHost, WeeklyWindow
 from tests.factories import ClinicianPageFactory
 
+# Code for `LiveSite.shell` (a site without the demo content too): books a call for a new
+# enquiry with a new host who takes calls every day, and prints the path of its link.
+BOOK_A_CALL = """
+from datetime import time
+from django.contrib.auth import get_user_model
+from booking.links import manage_path
+from booking.models import ConsultationHost, WeeklyWindow
+from booking.services import book, free_times
+from contact.models import ConsultationRequest
+host = ConsultationHost.objects.create(user=get_user_model().objects.create_user("call-host"))
+for weekday in range(7):
+    WeeklyWindow.objects.create(host=host, weekday=weekday, starts_at=time(9), ends_at=time(17))
+enquiry = ConsultationRequest.objects.create(preferred_name="Call Person", email="call@example.org")
+print(manage_path(book(host=host, start=free_times([host])[0].start, submission=enquiry)))
+"""
+
 # A Monday in January 2027, 09:00 New York time: Tuesday's hours are past the 24 hours' notice.
 MONDAY = datetime(2027, 1, 11, 14, tzinfo=UTC)
 

@@ -1,5 +1,6 @@
 """A consultation request saved on the live site as the intake form saves it, for the admin's
-enquiry page to show (shared by the admin and accessibility tests)."""
+enquiry page to show (shared by the admin and accessibility tests), and calls booked from such
+requests, for the pages at their links (the accessibility and booking tests)."""
 
 import uuid
 
@@ -21,3 +22,20 @@ def create_consultation_request(live_site, who, *, evenings=False):
         "print(request.pk)\n"
     )
     return int(output.strip().splitlines()[-1])
+
+
+def book_calls(live_site, count):
+    """The links (paths, as in a confirmation) of `count` new consultation requests, each with a
+    call booked with Grace Kim at her latest free times, so the soonest ones the intake form
+    shows stay as they were."""
+    output = live_site.shell(
+        "from booking.links import manage_path\n"
+        "from booking.models import ConsultationHost\n"
+        "from booking.services import book, free_times\n"
+        "from contact.models import ConsultationRequest\n"
+        "host = ConsultationHost.objects.offering().get(clinician__slug='grace-kim')\n"
+        f"for slot in free_times([host])[-{count}:]:\n"
+        "    enquiry = ConsultationRequest.objects.create(preferred_name='Call Person', email='call@example.com')\n"
+        "    print(manage_path(book(host=host, start=slot.start, submission=enquiry)))\n"
+    )
+    return output.strip().splitlines()[-count:]

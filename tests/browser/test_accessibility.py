@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.enquiries import create_consultation_request
+from tests.browser.enquiries import book_calls, create_consultation_request
 
 PHONE, DESKTOP = 390, 1440
 WIDTHS = (PHONE, DESKTOP)
@@ -124,6 +124,30 @@ def chosen_time_taken(page):
     expect(page.locator(".time-picker__day").first).to_be_visible()
 
 
+def call_shown(page):
+    """A booked call's own page, at the link in its confirmation: its time and both actions."""
+    expect(page.locator(".lead")).to_contain_text("Grace Kim")
+    expect(page.locator(".time-picker__day").first).to_be_visible()
+
+
+def call_time_taken(page):
+    """A new time that went to someone else meanwhile: the calm message and the nearest times."""
+    choose(page, ".time-picker__day input[type=radio] >> nth=0")
+    page.locator(".time-picker__day input[type=radio]:checked").evaluate(
+        "radio => radio.value = '20000103T1500Z'"
+    )
+    with page.expect_navigation():
+        page.click("button[value=move]")
+    expect(page.locator("#id_consultation_time_error")).to_contain_text("That time was just taken")
+    expect(page.locator(".time-picker__day").first).to_be_visible()
+
+
+def call_cancelled(page):
+    with page.expect_navigation():
+        page.click("button[value=cancel]")
+    expect(page.locator("h1")).to_have_text("Your call is cancelled")
+
+
 def finder_results_shown(page):
     expect(page.locator(".card-grid .card__title").first).to_be_visible()
 
@@ -217,6 +241,17 @@ TRANSLATED = [
     ]
 ]
 
+# A booked call's own page, at the link in its confirmation; {call} is the link of a call booked
+# for the test. A link that does not work needs no call.
+CALLS = [
+    Screen("call", "{call}", call_shown),
+    Screen("call-time-taken", "{call}", call_time_taken),
+    Screen("call-cancelled", "{call}", call_cancelled),
+    Screen("call-link-broken", "/contact/call/not-a-real-link/", status=404),
+    Screen("ko-call", "/ko{call}"),
+    Screen("hi-call", "/hi{call}"),
+]
+
 # The intake coordinator's screens, Wagtail's own chrome included; {enquiry} is one enquiry's id.
 STAFF = [
     Screen("staff-enquiry", "/admin/enquiries/inspect/{enquiry}/", every_disclosure_open),
@@ -294,6 +329,18 @@ def booked_call(live_site, enquiry):
     )
     call, host = output.strip().splitlines()[-1].split()
     return {"call": call, "host": host}
+
+
+@pytest.fixture(scope="module")
+def call_links(live_site):
+    """One booked call for each call screen and width that needs one (each may cancel it)."""
+    return book_calls(live_site, sum(len(screen.widths) for screen in CALLS if "{call}" in screen.path))
+
+
+@pytest.mark.parametrize(("screen", "width"), matrix(CALLS))
+def test_call_screen_has_no_axe_violations(live_site, page, call_links, screen, width):
+    path = screen.path.format(call=call_links.pop() if "{call}" in screen.path else "")
+    check(page, live_site.url + path, screen, width)
 
 
 @pytest.mark.parametrize(("screen", "width"), matrix(STAFF))

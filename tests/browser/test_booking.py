@@ -1,9 +1,16 @@
 """Booking the free call as a person would, in a real browser with JavaScript off: the
-server-rendered times are enough (issue 22)."""
+server-rendered times are enough, to book a time and, from the confirmation's link, to move or
+cancel it (issue 22)."""
 
 import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
+
+from django.core import signing
+from playwright.sync_api import expect
+
+from booking import links
+from tests.browser.enquiries import book_calls
 
 
 def test_a_korean_speaking_clinicians_first_free_time_is_booked_with_javascript_off(live_site, chromium):
@@ -39,6 +46,45 @@ def test_a_korean_speaking_clinicians_first_free_time_is_booked_with_javascript_
         " WHERE p.slug = 'grace-kim' AND b.status = 'live' AND b.submission_id IS NOT NULL"
     )
     assert [as_utc(start) for (start,) in rows].count(chosen) == 1
+
+
+def test_a_booked_call_is_moved_then_cancelled_from_its_link_with_javascript_off(live_site, chromium):
+    path = book_calls(live_site, 1)[0]
+    booked = live_calls_of(live_site, path)
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_site.url + path)
+        expect(page.locator(".lead")).to_contain_text("Eastern Time, with Grace Kim")
+        first = page.locator(".time-picker__day input[type=radio]").first
+        chosen = datetime.strptime(first.get_attribute("value"), "%Y%m%dT%H%MZ").replace(tzinfo=UTC)
+        first.check()
+        with page.expect_navigation():
+            page.click("button[value=move]")
+        expect(page.get_by_role("status")).to_have_text("Your call is moved. Here is its new time.")
+        assert live_calls_of(live_site, path) == [chosen] != booked
+        with page.expect_navigation():
+            page.click("button[value=cancel]")
+        expect(page.locator("h1")).to_have_text("Your call is cancelled")
+        assert live_calls_of(live_site, path) == []
+        # Leaving by its link names the site at most, never the address with its token.
+        with page.expect_request(lambda request: request.url.endswith("/contact/intake/")) as leaving:
+            page.get_by_role("link", name="request a free consultation").click()
+        assert leaving.value.all_headers().get("referer", live_site.url + "/") == live_site.url + "/"
+        assert page.goto(live_site.url + path).status == 410
+        expect(page.locator("h1")).to_have_text("This call is cancelled")
+    finally:
+        context.close()
+
+
+def live_calls_of(live_site, path):
+    """The live starts of the enquiry whose link is `path` (its token names the enquiry, signed
+    with the live site's key, which is the tests' own)."""
+    number, _ = signing.loads(path.rstrip("/").rsplit("/", 1)[1], salt=links.SALT)
+    rows = live_site.query(
+        "SELECT starts_at FROM booking_booking WHERE submission_id = ? AND status = 'live'", (number,)
+    )
+    return [as_utc(start) for (start,) in rows]
 
 
 def as_utc(value):

@@ -1,7 +1,9 @@
 """What deploy/gunicorn.conf.py promises: what a visitor searched for or filtered by never reaches
-the server's access log, nor who sent an enquiry; and gunicorn believes no forwarding header
-itself (Django decides, from TRUSTED_PROXY_COUNT)."""
+the server's access log, nor who sent an enquiry, nor the secret token of a link to a booked call
+or a calendar feed; and gunicorn believes no forwarding header itself (Django decides, from
+TRUSTED_PROXY_COUNT)."""
 
+import secrets
 import time
 import urllib.error
 import urllib.request
@@ -9,6 +11,7 @@ import urllib.request
 import pytest
 
 from livesite import LiveSite
+from tests.booking.conftest import BOOK_A_CALL
 from tests.deploy.proxy import send
 
 pytestmark = pytest.mark.slow
@@ -84,3 +87,24 @@ def test_gunicorn_does_not_believe_a_clients_https_claim(logging_site):
         response = send(port, path, headers={"X-Forwarded-Proto": "https"})
         assert response.status in (200, 404), path
         assert "Strict-Transport-Security" not in response.headers, path
+
+
+def test_the_access_log_carries_no_token_of_a_link_to_a_call_or_a_calendar_feed(logging_site):
+    """The client's page for her call, in two languages, and a host's feed: each is logged at its
+    address with the token left out."""
+    path = logging_site.shell(BOOK_A_CALL).strip().splitlines()[-1]
+    token = path.split("/")[-2]
+    feed_token = secrets.token_urlsafe(32)
+    assert path == f"/contact/call/{token}/" and len(token) > 20
+    port = int(logging_site.url.rsplit(":", 1)[1])
+    with urllib.request.urlopen(logging_site.url + path, timeout=10) as response:  # noqa: S310 - local site
+        assert response.status == 200
+    assert send(port, f"/ko{path}").status == 200
+    assert send(port, f"/calendar/{feed_token}.ics").status in (200, 404)
+    lines = logged_lines(logging_site, "/calendar/", 1)
+    logged_lines(logging_site, "/contact/call/", 2)
+    log = logging_site.log("server")
+    assert token not in log and feed_token not in log, log
+    assert any('"GET /contact/call/.../ HTTP/1.1" 200' in line for line in lines), lines
+    assert any('"GET /ko/contact/call/.../ HTTP/1.1" 200' in line for line in lines), lines
+    assert any('"GET /calendar/....ics HTTP/1.1"' in line for line in lines), lines
