@@ -18,6 +18,7 @@ from booking.services import free_times, hosts_for
 VALUE_FORMAT = "%Y%m%dT%H%MZ"
 FIRST_DAYS = 3  # days with free times shown before "More days"
 NEAREST = 6  # free times offered after the chosen one was taken
+FIRST_LOOK = timedelta(days=7)  # how far ahead the first days are looked for (offered_times)
 
 
 def time_value(instant):
@@ -139,9 +140,17 @@ class MoveForm(forms.Form):
         self.time_picker = TimePicker(nearest(free_times([self.booking.host]), chosen), more_days=True)
 
 
-def offered_times(clinician_slug=None, *, now=None):
-    """Free times of the chosen clinician, or of every host offering times."""
-    return free_times(hosts_for(clinician_slug), now=now)
+def offered_times(clinician_slug=None, *, first_days=None, now=None):
+    """Free times of the chosen clinician, or of every host offering times. With `first_days`,
+    enough of them to show that many days and to know that more follow: a week ahead is read
+    first, the whole horizon only when the week holds no more days than that."""
+    hosts = list(hosts_for(clinician_slug))
+    now = now or timezone.now()
+    if first_days:
+        soon = free_times(hosts, end=now + FIRST_LOOK, now=now)
+        if len({timezone.localtime(slot.start, PRACTICE_ZONE).date() for slot in soon}) > first_days:
+            return soon
+    return free_times(hosts, now=now)
 
 
 def nearest(slots, instant, count=NEAREST):

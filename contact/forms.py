@@ -12,10 +12,11 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from booking.forms import ConsultationTimeField, ReminderField, TimePicker, nearest, offered_times
+from booking.forms import FIRST_DAYS, ConsultationTimeField, ReminderField, TimePicker, nearest, offered_times
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from contact.spam import SpamCheckedForm
 from contact.validators import EMAIL_MESSAGE, ascii_email, validate_phone, validate_reachable_email_domain
@@ -323,7 +324,7 @@ class ConsultationRequestForm(SubmissionForm):
 
     def __init__(self, *args, more_days=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.time_picker = self.offer_times(more_days=more_days)
+        self.more_days = more_days
         fields = self.fields
         fields["service"].queryset = ServicePage.objects.visible().order_by("path")
         fields["clinician"].queryset = ClinicianPage.objects.accepting_new_clients()
@@ -380,12 +381,19 @@ class ConsultationRequestForm(SubmissionForm):
             self.add_error("email_reminder", message)
         return cleaned_data
 
+    @cached_property
+    def time_picker(self):
+        """The free times, worked out only when the form is shown (a post that books never is)."""
+        return self.offer_times(more_days=self.more_days)
+
     def offer_times(self, *, more_days=False, around=None):
         """The times this visitor may pick (booking.forms.TimePicker): the chosen clinician's or
         anyone's, none for a client outside the licensed states; near `around` when given."""
         answers = self.data if self.is_bound else self.initial
         if answers.get("location") == ConsultationRequest.Location.OTHER_STATE:
             return TimePicker([])
+        if around is None and not more_days:
+            return TimePicker(offered_times(answers.get("clinician") or None, first_days=FIRST_DAYS))
         slots = offered_times(answers.get("clinician") or None)
         if around is not None:
             return TimePicker(nearest(slots, around), more_days=True)

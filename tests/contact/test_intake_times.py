@@ -7,7 +7,9 @@ from datetime import time
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from booking.clock import PRACTICE_ZONE
 from booking.models import Booking, ConsultationHost, WeeklyWindow
 from booking.services import free_times, hosts_for
 from contact.models import ConsultationRequest
@@ -125,3 +127,27 @@ def test_the_times_on_the_form_cost_the_same_queries_for_two_hosts_or_six(client
         )
         WeeklyWindow.objects.create(host=host, weekday=index, starts_at=time(9), ends_at=time(12))
     assert len(queries()) == len(two) == 4  # hosts, their hours, their time off, their bookings
+
+
+def test_a_request_that_books_its_time_does_not_work_out_the_forms_three_weeks(client, hosts, monkeypatch):
+    """The times are shown only when the form comes back; a post that books goes straight on."""
+    _slot, value = first_free()
+
+    def not_now(*args, **kwargs):
+        raise AssertionError("the form's times were worked out for a post that books")
+
+    monkeypatch.setattr("contact.forms.offered_times", not_now)
+    response = client.post("/contact/intake/", intake_post_data(consultation_time=value))
+    assert response.status_code == 302
+    assert Booking.objects.get().starts_at.strftime("%Y%m%dT%H%MZ") == value
+
+
+def test_the_first_days_shown_are_those_of_the_whole_offer(client, hosts):
+    """Read a week ahead first (the whole horizon only when the week has too few days)."""
+    days = {}
+    for slot in free_times():
+        days.setdefault(timezone.localtime(slot.start, PRACTICE_ZONE).date(), []).append(slot.start)
+    first_three = [start.strftime("%Y%m%dT%H%MZ") for day in list(days)[:3] for start in days[day]]
+    html = client.get("/contact/intake/").content.decode()
+    assert time_values(html) == first_three
+    assert 'href="?more=days#consultation-times"' in html
