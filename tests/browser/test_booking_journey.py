@@ -19,6 +19,7 @@ from icalendar import Calendar
 
 from livesite import LiveSite, MailServer
 from tests.browser.test_admin_inbox import PASSWORD, sign_in
+from tests.browser.test_booking import as_utc
 
 MIN_FILL_SECONDS = 1
 EMAIL = "jiwoo@example.com"
@@ -62,7 +63,7 @@ def live_calls(site, number):
     rows = site.query(
         "SELECT starts_at FROM booking_booking WHERE submission_id = ? AND status = 'live'", (number,)
     )
-    return [value if isinstance(value, datetime) else datetime.fromisoformat(value) for (value,) in rows]
+    return [as_utc(value) for (value,) in rows]
 
 
 def test_a_korean_speaker_books_moves_and_finds_one_call_everywhere(site, mail, chromium):
