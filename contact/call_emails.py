@@ -18,7 +18,7 @@ from booking import links
 from booking.clock import PRACTICE_ZONE, practice_zone_name
 from booking.invitations import FILENAME, MIMETYPE, call_invitation
 from booking.models import Booking
-from contact.emails import visitor_confirmation_message, visitor_from_email
+from contact.emails import visitor_closing, visitor_confirmation_message, visitor_from_email
 from contact.models import ContactSettings
 
 
@@ -54,22 +54,6 @@ def call_invitation_text(booking, *, contact_settings, manage_url):
     )
 
 
-def _closing(contact_settings):
-    return [
-        gettext(
-            "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
-            "call the NJ Hopeline at 1-855-654-6735, or call 911."
-        ),
-        "",
-        gettext(
-            "You are receiving this because someone used your address on our website and asked for "
-            "a receipt. If that was not you, you can ignore this message."
-        ),
-        "",
-        contact_settings.visitor_sender_name,
-    ]
-
-
 def _manage_lines(manage_url):
     return [gettext("To cancel or move the call, with no reason needed, use this link:"), manage_url, ""]
 
@@ -101,18 +85,11 @@ def call_confirmation_message(submission, booking):
             *_manage_lines(manage_url),
             gettext("The attached file adds the call to your calendar."),
             "",
-            *_closing(contact_settings),
+            *visitor_closing(contact_settings),
         ]
         subject = gettext("Your call on %(when)s") % {"when": when}
         invitation = call_invitation_text(booking, contact_settings=contact_settings, manage_url=manage_url)
-    message = EmailMessage(
-        subject=subject,
-        body="\n".join(body),
-        from_email=visitor_from_email(contact_settings),
-        to=[submission.email],
-    )
-    message.attach(FILENAME, invitation, MIMETYPE)
-    return message
+    return _visitor_email(submission, contact_settings, subject=subject, body=body, invitation=invitation)
 
 
 def call_reminder_message(booking):
@@ -130,15 +107,10 @@ def call_reminder_message(booking):
             % {"when": when},
             "",
             *_manage_lines(site_url(links.manage_path(booking))),
-            *_closing(contact_settings),
+            *visitor_closing(contact_settings),
         ]
         subject = gettext("Reminder: your call on %(when)s") % {"when": when}
-    return EmailMessage(
-        subject=subject,
-        body="\n".join(body),
-        from_email=visitor_from_email(contact_settings),
-        to=[submission.email],
-    )
+    return _visitor_email(submission, contact_settings, subject=subject, body=body)
 
 
 def call_notice_message(booking):
@@ -170,13 +142,19 @@ def call_notice_message(booking):
                 *_manage_lines(manage_url),
                 gettext("The attached file moves the call in your calendar."),
             ]
-        body = [gettext("Hello,"), "", *news, "", *_closing(contact_settings)]
+        body = [gettext("Hello,"), "", *news, "", *visitor_closing(contact_settings)]
         invitation = call_invitation_text(booking, contact_settings=contact_settings, manage_url=manage_url)
+    return _visitor_email(submission, contact_settings, subject=subject, body=body, invitation=invitation)
+
+
+def _visitor_email(submission, contact_settings, *, subject, body, invitation=None):
+    """An email to the visitor from the neutral sender, with `call.ics` when given."""
     message = EmailMessage(
         subject=subject,
         body="\n".join(body),
         from_email=visitor_from_email(contact_settings),
         to=[submission.email],
     )
-    message.attach(FILENAME, invitation, MIMETYPE)
+    if invitation is not None:
+        message.attach(FILENAME, invitation, MIMETYPE)
     return message

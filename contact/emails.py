@@ -112,6 +112,24 @@ def visitor_from_email(contact_settings):
     return formataddr((contact_settings.visitor_sender_name, address))
 
 
+def visitor_closing(contact_settings):
+    """The lines that end every email to a visitor: where to turn in a crisis, why she received
+    it, and the neutral sender's name (in the active language)."""
+    return [
+        gettext(
+            "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
+            "call the NJ Hopeline at 1-855-654-6735, or call 911."
+        ),
+        "",
+        gettext(
+            "You are receiving this because someone used your address on our website and asked for "
+            "a receipt. If that was not you, you can ignore this message."
+        ),
+        "",
+        contact_settings.visitor_sender_name,
+    ]
+
+
 def visitor_confirmation_message(submission):
     """A generic receipt under the neutral sender name and subject from the contact settings:
     says only that the message arrived and when we reply. It repeats nothing the visitor wrote
@@ -132,17 +150,7 @@ def visitor_confirmation_message(submission):
                 gettext("This is to let you know we received your request. We will reply %(response_time)s.")
                 % {"response_time": practice.response_time_display},
                 "",
-                gettext(
-                    "This mailbox is not monitored for emergencies. If you are in crisis, call or text 988, "
-                    "call the NJ Hopeline at 1-855-654-6735, or call 911."
-                ),
-                "",
-                gettext(
-                    "You are receiving this because someone used your address on our website and asked for "
-                    "a receipt. If that was not you, you can ignore this message."
-                ),
-                "",
-                contact_settings.visitor_sender_name,
+                *visitor_closing(contact_settings),
             ]
         )
         subject = contact_settings.visitor_subject_display
