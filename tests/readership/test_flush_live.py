@@ -194,7 +194,12 @@ def test_the_access_log_of_a_thousand_beacons_names_no_address_and_no_browser(st
     connection.getresponse().read()
     connection.close()
 
-    log = (site.tmp / "access.log").read_text().splitlines()
+    # gunicorn writes a request's line after sending its answer: wait for the page's line.
+    def page_line():
+        lines = (site.tmp / "access.log").read_text().splitlines()
+        return [line for line in lines if '"GET / HTTP/1.1"' in line] and lines
+
+    log = wait_for(page_line, "the page's line in the access log", timeout=10)
     beacon_lines = [line for line in log if "/readership/beacon" in line]
     assert len(beacon_lines) >= BEACONS
     assert Counter(line.split(" [", 1)[0] for line in beacon_lines) == {"- - -": len(beacon_lines)}
