@@ -9,9 +9,11 @@ from django.urls import path
 from django.utils import dateformat, timezone
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from booking import services
 from booking.agenda import AgendaViewSet
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.feed_admin import CalendarFeedPanel, FeedResetView
@@ -54,6 +56,29 @@ class HostViewSet(ModelViewSet):
         ]
 
 
+class BookingEditView(EditView):
+    """A booked call's own page can only cancel it, and does so through the booking's services,
+    as the agenda's Cancel does: the time is offered again, the enquiry's history names who
+    cancelled, and the client's notice is due, once. Moving and "no answer" are the agenda's."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        allowed = {self.object.status}
+        if self.object.status == Booking.Status.LIVE:
+            allowed.add(Booking.Status.CANCELLED)
+        form.fields["status"].choices = [
+            (value, label) for value, label in Booking.Status.choices if value in allowed
+        ]
+        return form
+
+    def save_instance(self):
+        booking = Booking.objects.get(pk=self.object.pk)
+        if self.form.cleaned_data["status"] == Booking.Status.CANCELLED:
+            services.cancel(booking, by=self.request.user)
+        booking.refresh_from_db()
+        return booking
+
+
 class BookingViewSet(ModelViewSet):
     model = Booking
     icon = "date"
@@ -64,6 +89,7 @@ class BookingViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["status"]
+    edit_view_class = BookingEditView
     list_filter = ["status", "host"]
     list_display = [
         Column(

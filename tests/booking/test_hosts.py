@@ -7,11 +7,13 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from booking import demo
 from booking.clock import PRACTICE_ZONE
 from booking.models import AvailabilityException, ConsultationHost
 from booking.services import book, free_times
+from contact.models import ConsultationRequest
 from tests.booking.conftest import MONDAY, host_with_hours
 from tests.factories import ClinicianPageFactory
 
@@ -186,3 +188,22 @@ def test_an_intake_coordinator_cancels_a_booked_call_and_its_time_is_free_again(
     response = client.post(reverse("bookings:edit", args=[booking.pk]), {"status": "cancelled"})
     assert response.status_code == 302
     assert tuesday_noon in [slot.start for slot in free_times(now=MONDAY)]
+
+
+def test_cancelling_from_booked_calls_is_the_agendas_cancel(client, coordinator, clinician_host):
+    """The call's own edit page cancels through the booking's services, as the agenda does: the
+    enquiry's history says who cancelled, and the client's notice is due. It offers no other
+    change (moving and "no answer" are the agenda's)."""
+    enquiry = ConsultationRequest.objects.create(preferred_name="Sam", email="sam@example.org")
+    booking = book(
+        host=clinician_host, start=datetime(2027, 1, 12, 17, tzinfo=UTC), submission=enquiry, now=MONDAY
+    )
+    client.force_login(coordinator)
+    form = client.get(reverse("bookings:edit", args=[booking.pk])).content.decode()
+    assert 'value="cancelled"' in form and 'value="moved"' not in form and 'value="no_answer"' not in form
+    response = client.post(reverse("bookings:edit", args=[booking.pk]), {"status": "cancelled"})
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert (booking.status, booking.notice_state) == ("cancelled", "pending")
+    entry = ModelLogEntry.objects.get(action="booking.cancelled", object_id=str(enquiry.pk))
+    assert entry.user == coordinator
