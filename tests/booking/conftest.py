@@ -4,6 +4,7 @@ import time as clock
 from datetime import UTC, datetime, time
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db import OperationalError, connection
 
 from booking.models import ConsultationHost, WeeklyWindow
@@ -57,3 +58,21 @@ def waiting_for_the_lock(action):
             if not (connection.vendor == "sqlite" and "is locked" in str(error)):
                 raise
             clock.sleep(0.005)
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    """A member of the "Intake coordinators" group, who keeps the hours and the agenda."""
+    user = django_user_model.objects.create_user("coordinator", password="pw", first_name="Dana")
+    user.groups.add(Group.objects.get(name="Intake coordinators"))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An editor outside the intake group: may use the admin, sees no booking."""
+    user = django_user_model.objects.create_user("editor", password="pw")
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user

@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, time
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -77,22 +76,6 @@ def test_the_demo_gives_the_coordinator_and_three_clinicians_hours_and_offers_fr
 
 
 # -- The admin ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    user = django_user_model.objects.create_user("coordinator", password="pw")
-    user.groups.add(Group.objects.get(name="Intake coordinators"))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password="pw")
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    return user
 
 
 def test_an_intake_coordinator_adds_a_host_with_weekly_hours_in_the_admin(
