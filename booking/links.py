@@ -31,9 +31,14 @@ class CallCancelled(BadLink):
     """A genuine link whose call was cancelled."""
 
 
+def signer():
+    # Not timestamped: the token carries its own expiry, and every email of one call names one link.
+    return signing.Signer(salt=SALT)
+
+
 def manage_token(booking):
     """The token of `booking`'s link, valid until the call ends."""
-    return signing.dumps([booking.submission_id, int(booking.ends_at.timestamp())], salt=SALT)
+    return signer().sign_object([booking.submission_id, int(booking.ends_at.timestamp())])
 
 
 def manage_path(booking):
@@ -45,7 +50,7 @@ def booking_for_token(token, *, now=None):
     """The live booking `token` manages. Raises BadLink: LinkExpired once its call has passed,
     CallCancelled for a cancelled call, BadLink itself for a forged link or a purged enquiry."""
     try:
-        submission_id, until = signing.loads(token, salt=SALT)
+        submission_id, until = signer().unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadLink from error
     now = now or timezone.now()

@@ -1,6 +1,7 @@
 """Cancelling and moving a booked call: never two live bookings, never none, whoever acts."""
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -120,3 +121,13 @@ def test_the_manage_link_finds_the_enquirys_live_call_until_it_ends(host, enquir
     cancel(moved, now=MONDAY)
     with pytest.raises(links.BadLink):
         links.booking_for_token(token, now=MONDAY)
+
+
+def test_every_email_of_a_call_carries_the_same_link(host, enquiry, monkeypatch):
+    """The confirmation, the reminder and the page after a move name one address for one call,
+    whatever second each was written in (a timestamped token changed with the clock)."""
+    booking = book(host=host, start=TUESDAY_NOON, submission=enquiry, now=MONDAY)
+    first = links.manage_token(booking)
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert links.manage_token(booking) == first

@@ -6,7 +6,6 @@ import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from django.core import signing
 from playwright.sync_api import expect
 
 from booking import links
@@ -80,7 +79,7 @@ def test_a_booked_call_is_moved_then_cancelled_from_its_link_with_javascript_off
 def live_calls_of(live_site, path):
     """The live starts of the enquiry whose link is `path` (its token names the enquiry, signed
     with the live site's key, which is the tests' own)."""
-    number, _ = signing.loads(path.rstrip("/").rsplit("/", 1)[1], salt=links.SALT)
+    number, _ = links.signer().unsign_object(path.rstrip("/").rsplit("/", 1)[1])
     rows = live_site.query(
         "SELECT starts_at FROM booking_booking WHERE submission_id = ? AND status = 'live'", (number,)
     )
