@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from practice.models import NavigationSettings, PracticeSettings
 from siteplatform.i18n import in_language, link_language
 from siteplatform.page_cache import cached_fragment
+from siteplatform.structure import remembered
 
 LEGAL_PAGES = ("privacy_notice", "good_faith_estimate", "privacy_policy")
 
@@ -134,16 +135,17 @@ def build_navigation(request):
 
 def site_navigation(request):
     """{'main': [Link], 'footer': [Link], 'legal': {kind: Link}, 'browsing_safely': url or ''},
-    in the visitor's language. Resolved once per request: the header, the footer and the quick
-    exit each ask, and with the fragment cache off each would otherwise build it again."""
+    in the visitor's language (shared by every request of a generation: never changed in place).
+    Resolved once per request: the header, the footer and the quick exit each ask."""
     navigation = getattr(request, "practice_navigation", None)
     if navigation is None:
         site = Site.find_for_request(request)
-        # Per site; cached_fragment keeps one per language.
-        navigation = cached_fragment(
-            f"practice:navigation:{site.pk if site else 0}",
-            lambda: build_navigation(request),
-            request=request,
+        name = f"practice:navigation:{site.pk if site else 0}"
+        # Per site and language. Site structure, as the Site and Locales are: read once per content
+        # generation in a process, and kept as a fragment for the other processes.
+        navigation = remembered(
+            (name, translation.get_language()),
+            lambda: cached_fragment(name, lambda: build_navigation(request), request=request),
         )
         request.practice_navigation = navigation
     return navigation
