@@ -8,7 +8,7 @@ compressed; the render table (bench/tiers.py: req/s and p95 cached, with the pag
 with both caches off, beside the bare-WSGI ceiling of each page's own bytes from a
 framework-free app under the same gunicorn, and each one's share of it); "publish under load"
 (bench/publish_load.py: errors, p99 and how soon each publish shows); the seed article through
-the reference Varnish configuration; each worker's memory after the run; the consultation
+the reference Varnish configuration; each worker's memory after 100,000 requests; the consultation
 request's post latency; and what readership counting costs (bench/readership_bench.py: the cached
 article with counting on and off, the beacon endpoint). BENCH_SECONDS (8) is the length of each
 measurement.
@@ -38,7 +38,8 @@ from livesite.varnish import Varnish  # noqa: E402
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", 500))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 16))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 8))
-MEMORY_AFTER = 10_000  # requests served before the workers' memory is read
+# Requests served before the workers' memory is read (issue 19: at most 150 MB each after 100,000).
+MEMORY_AFTER = int(os.environ.get("BENCH_MEMORY_AFTER", 100_000))
 
 SEED_ARTICLE = "/blog/healing-from-trust-issues/"
 PAGES = {
@@ -238,10 +239,20 @@ def main():
             finally:
                 varnish.stop()
 
+        # Every page type in turn (wrk's BENCH_PATHS), and searches, each words of its own (a
+        # render every time), so that what a worker keeps per address shows if it grows.
+        memory_paths = ",".join([*PAGES.values(), *(f"/search/?q=trust+{n}" for n in range(50))])
+        started = time.monotonic()
         while served < MEMORY_AFTER:
-            served += int(measure(site.url + SEED_ARTICLE, seconds=2)[4])
+            if WRK:
+                served += int(wrk(site.url + SEED_ARTICLE, 5, CLIENTS, {"BENCH_PATHS": memory_paths})[4])
+            else:
+                served += int(measure(site.url + SEED_ARTICLE, seconds=5)[4])
         memory = ", ".join(f"{size:.0f} MB" for size in worker_memory_mb(site))
-        print(f"\ngunicorn workers' memory after {served:,} requests: {memory}")
+        print(
+            f"\ngunicorn workers' memory after {served:,} requests "
+            f"({time.monotonic() - started:.0f} s over every page type and 50 searches): {memory}"
+        )
 
         result = consultation_posts(site)
         print(
