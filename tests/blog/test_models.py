@@ -1,5 +1,7 @@
 """Model rules of the blog: where pages live, validation, reading time, related articles."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
@@ -155,3 +157,15 @@ def test_an_articles_cached_body_and_cards_follow_every_publish(blog_site, clien
     html = client.get(article.url).content.decode()
     assert "Second words" in html and "First words" not in html
     assert ">Renamed one</a>" in html and ">Other one</a>" not in html
+
+
+def test_related_articles_fill_the_row_with_the_newest_others_when_few_share_a_topic(blog_site):
+    stress, family = CategoryFactory(name="Managing stress"), CategoryFactory(name="Family")
+    article = ArticlePageFactory(parent=blog_site.blog, categories=[stress])
+    shares = ArticlePageFactory(parent=blog_site.blog, categories=[stress], date=datetime.date(2020, 1, 1))
+    older = ArticlePageFactory(parent=blog_site.blog, categories=[family], date=datetime.date(2024, 1, 1))
+    newer = ArticlePageFactory(parent=blog_site.blog, categories=[family], date=datetime.date(2025, 1, 1))
+    ArticlePageFactory(parent=blog_site.blog, categories=[family], date=datetime.date(2023, 1, 1))
+
+    assert article.get_related_articles() == [shares, newer, older]
+    assert article.get_related_articles(saved_choices=True) == [shares, newer, older]
