@@ -1,6 +1,5 @@
 """The blog index at /blog/: the article listings, category and tag pages, and the feeds."""
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,6 +14,7 @@ from wagtail.search import index
 
 from blog.feeds import ArticleFeed
 from blog.models.article import ArticlePage
+from blog.models.queries import ListingPaginator
 from blog.models.taxonomy import Category
 from practice.blocks import RICH_TEXT_FEATURES
 from practice.models import BasePage, PracticeSettings
@@ -123,7 +123,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             articles = articles.tagged(tag)
             heading = gettext("Articles tagged “%(tag)s”") % {"tag": tag.name}
             description = gettext("Articles about %(subject)s.") % {"subject": tag.name}
-        page_obj = Paginator(articles.with_listing_data(), PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj = ListingPaginator(articles.with_listing_data(), PAGE_SIZE).get_page(request.GET.get("page"))
         url = request.path if page_obj.number == 1 else f"{request.path}?page={page_obj.number}"
         context.update(
             category=category,

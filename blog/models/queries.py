@@ -1,6 +1,7 @@
 """Query logic of the blog: what visitors may see, and everything a card shows, fetched in a
 fixed number of queries whatever the number of articles."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 
 from blog.models.taxonomy import Category
@@ -56,3 +57,15 @@ class ArticlePageQuerySet(VisiblePageQuerySet):
 def count_rows(queryset, group_by):
     """A subquery counting the rows of `queryset` (correlated to the outer article)."""
     return Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n"))
+
+
+class ListingPaginator(Paginator):
+    """Django's paginator of an ordered queryset, whose far pages find their rows by id: the
+    database sorts the ids (narrow rows) to skip to the page, then reads only its rows whole.
+    Sorting whole articles (their listing data joined) to skip 2,388 of 10,000 made page 200
+    cost twice page 1. The first page takes its rows directly: nothing to skip."""
+
+    def _get_page(self, object_list, number, paginator):
+        if number > 1:  # object_list is the page's slice of the ordered rows
+            object_list = self.object_list.filter(pk__in=object_list.values("pk"))
+        return super()._get_page(object_list, number, paginator)
