@@ -45,9 +45,9 @@ class ArticleFeed(Feed):
         return intro or f"New articles from {self.site_name or self.index.title}."
 
     def items(self):
-        return (
-            self.articles.select_related("author").prefetch_related("categories").newest_first()[:FEED_SIZE]
-        )
+        """The newest articles, without their bodies or any joined page but the author's."""
+        articles = self.articles.select_related(None).select_related("author").defer_streamfields()
+        return articles.prefetch_related("categories").newest_first()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
