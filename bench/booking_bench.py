@@ -8,6 +8,7 @@
 
     .venv/bin/python bench/booking_bench.py                 # both
     .venv/bin/python bench/booking_bench.py --keep /tmp/booking-db --skip-posts
+    .venv/bin/python bench/booking_bench.py --floor         # and the floor (bench/bare_redirect.py)
 """
 
 import argparse
@@ -93,7 +94,7 @@ def booking_posts(*, clients=16, posts=160):
     """Booking posts from `clients` threads against the site in production mode (bench/run.py):
     latency and errors."""
     from bench.run import production_site
-    from livesite import FormClient, intake_answers
+    from livesite import FormClient
 
     site = production_site(articles=0)
     site.start()
@@ -102,36 +103,40 @@ def booking_posts(*, clients=16, posts=160):
         html = FormClient(site.url).get(FORM + "?more=days")[1]
         # Each time can be booked once per host: "anyone" books the first host free then.
         times = [value for value in TIME_VALUE.findall(html) for _ in range(HOSTS)][:posts]
-        shares = [times[i::clients] for i in range(clients)]
-
-        def client_run(share):
-            client = FormClient(site.url)
-            hidden = client.form_fields(FORM)
-            timings, failures = [], 0
-            for n, value in enumerate(share):
-                data = {
-                    **hidden,
-                    **intake_answers(preferred_name=f"Bench {n}"),
-                    "consultation_time": value,
-                }
-                start = time.perf_counter()
-                status, _, _ = client.post(FORM, data)
-                timings.append((time.perf_counter() - start) * 1000)
-                failures += status != 302
-            return timings, failures
-
-        started = time.perf_counter()
-        with ThreadPoolExecutor(clients) as pool:
-            results = list(pool.map(client_run, shares))
-        elapsed = time.perf_counter() - started
-        booked = site.query("SELECT COUNT(*) FROM booking_booking WHERE status = 'live'")[0][0]
+        figures = posts_from_clients(site.url, times, clients=clients)
+        figures["booked"] = site.query("SELECT COUNT(*) FROM booking_booking WHERE status = 'live'")[0][0]
     finally:
         site.stop()
+    return figures
+
+
+def posts_from_clients(url, times, *, clients, hidden=None):
+    """Posts a consultation request for each of `times` from `clients` threads (each its own
+    visitor, with the form's hidden fields unless `hidden` is given): latency and errors."""
+    from livesite import FormClient, intake_answers
+
+    shares = [times[i::clients] for i in range(clients)]
+
+    def client_run(share):
+        client = FormClient(url)
+        fields = client.form_fields(FORM) if hidden is None else hidden
+        timings, failures = [], 0
+        for n, value in enumerate(share):
+            data = {**fields, **intake_answers(preferred_name=f"Bench {n}"), "consultation_time": value}
+            start = time.perf_counter()
+            status, _, _ = client.post(FORM, data)
+            timings.append((time.perf_counter() - start) * 1000)
+            failures += status != 302
+        return timings, failures
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(client_run, shares))
+    elapsed = time.perf_counter() - started
     latencies = sorted(t for timings, _ in results for t in timings)
     return {
         "posts": len(latencies),
         "clients": clients,
-        "booked": booked,
         "p50 ms": statistics.median(latencies),
         "p95 ms": latencies[max(0, round(len(latencies) * 0.95) - 1)],
         "posts/s": len(latencies) / elapsed,
@@ -139,17 +144,55 @@ def booking_posts(*, clients=16, posts=160):
     }
 
 
+def floor_posts(*, clients=16, posts=160):
+    """The same posts answered by a bare Django view that redirects (bench/bare_redirect.py) under
+    the same gunicorn and workers: the floor of this machine under the booking posts."""
+    import subprocess
+
+    from livesite import FormClient, free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "bench.bare_redirect:application"]
+        + ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                FormClient(url).get(FORM)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        hidden = {"csrfmiddlewaretoken": "x" * 64, "started": "x" * 40, "extra_info": ""}
+        return posts_from_clients(url, ["20270112T1700Z"] * posts, clients=clients, hidden=hidden)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=50, help="renders of the form (default 50)")
     parser.add_argument("--keep", metavar="DIR", help="keep the in-process database in DIR")
     parser.add_argument("--skip-posts", action="store_true", help="only the in-process render")
+    parser.add_argument(
+        "--floor", action="store_true", help="also the same posts to a bare Django view that redirects"
+    )
     options = parser.parse_args()
     folder = Path(options.keep) if options.keep else Path(tempfile.mkdtemp(prefix="practice-booking-"))
     folder.mkdir(parents=True, exist_ok=True)
     # The live site first: the in-process half sets this process's environment for its database.
     if not options.skip_posts:
         show("Booking posts over HTTP (gunicorn, 2 workers, SQLite)", booking_posts())
+    if options.floor:
+        show("The floor: the same posts to a bare Django view that redirects (same gunicorn)", floor_posts())
     show(
         f"The consultation request with {HOSTS} hosts' free times, in process",
         in_process(folder, options.rounds),

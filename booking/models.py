@@ -166,17 +166,22 @@ class ConsultationHost(ClusterableModel):
             return False
         return self.clinician_id is None or (self.clinician.accepting_new_clients and self.clinician.live)
 
-    def rules(self, zone):
-        """The slot engine's view of this host (windows and exceptions as prefetched)."""
+    def rules(self, zone, *, windows=None, exceptions=None):
+        """The slot engine's view of this host (windows and exceptions as prefetched, or the
+        given `windows` (slot engine Windows) and `exceptions` ((start, end) spans) instead)."""
+        if windows is None:
+            windows = [Window(w.weekday, w.starts_at, w.ends_at) for w in self.windows.all()]
+        if exceptions is None:
+            exceptions = [exception.span(zone) for exception in self.exceptions.all()]
         return Rules(
-            windows=tuple(Window(w.weekday, w.starts_at, w.ends_at) for w in self.windows.all()),
+            windows=tuple(windows),
             slot=timedelta(minutes=self.slot_minutes),
             buffer_before=timedelta(minutes=self.buffer_before_minutes),
             buffer_after=timedelta(minutes=self.buffer_after_minutes),
             notice=timedelta(hours=self.minimum_notice_hours),
             horizon=timedelta(days=self.horizon_days),
             daily_cap=self.daily_cap,
-            exceptions=tuple(exception.span(zone) for exception in self.exceptions.all()),
+            exceptions=tuple(exceptions),
         )
 
 

@@ -7,18 +7,22 @@ between two people who chose the same time at once.
 """
 
 import secrets
-from datetime import datetime, timedelta
+from collections import defaultdict
+from datetime import datetime, time, timedelta
 from functools import partial
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from booking.clock import PRACTICE_ZONE
-from booking.models import REMINDER_BEFORE, Booking, ConsultationHost
+from booking.models import REMINDER_BEFORE, AvailabilityException, Booking, ConsultationHost, WeeklyWindow
 from booking.signals import call_changed
-from booking.slots import free_slots
+from booking.slots import Rules, Window, free_slots, local_day
+
+ONE_DAY = timedelta(days=1)
 
 
 class SlotTaken(Exception):
@@ -64,26 +68,84 @@ def free_times(hosts=None, *, start=None, end=None, now=None):
     return sorted(found)
 
 
-def is_offered(host, start, *, now=None):
-    """Whether `host` offers a call starting at `start` (an aware datetime) at `now`."""
-    window_end = start + timedelta(minutes=host.slot_minutes)
-    return any(slot.start == start for slot in free_times([host], start=start, end=window_end, now=now))
+def is_offered(host, start, *, now=None, rules=None):
+    """Whether `host`'s rules offer a call starting at `start` at `now`: a slot of its hours,
+    past the notice and within the horizon, clear of its time off and of its bookings (with the
+    buffers), on a day under its cap. One query (its bookings of that day) with `rules` given
+    (see hosts_free_at), three without. Whether the host offers times at all is `book`'s check."""
+    rules = rules or host.rules(PRACTICE_ZONE)
+    busy = _busy_on_the_day([host], start)
+    return _offers(rules, start, busy[host.pk], now or timezone.now())
 
 
-def book(*, host, start, submission=None, reminder=False, now=None):
+def _offers(rules, start, busy, now):
+    slots = free_slots(rules, now=now, start=start, end=start + rules.slot, busy=busy, zone=PRACTICE_ZONE)
+    return any(slot.start == start for slot in slots)
+
+
+def _day_of(start):
+    """The practice's day of `start`: the date, and its first and last instants (aware)."""
+    day = local_day(start, PRACTICE_ZONE)
+    first = datetime.combine(day, time(0), tzinfo=PRACTICE_ZONE)
+    return day, first, datetime.combine(day + ONE_DAY, time(0), tzinfo=PRACTICE_ZONE)
+
+
+def _busy_on_the_day(hosts, start):
+    """{host pk: [(start, end), ...]}: the bookings of `hosts` that could keep `start` from
+    being offered: every one of its day (the daily cap counts them all) and those near it
+    through a buffer. One query."""
+    _day, first, last = _day_of(start)
+    margin = timedelta(
+        minutes=max((host.buffer_before_minutes + host.buffer_after_minutes for host in hosts), default=0)
+    )
+    return Booking.objects.busy_by_host(hosts, first - margin, last + margin)
+
+
+def _rules_on_the_day(hosts, start):
+    """{host pk: Rules} of `hosts` for the day of `start` only: that weekday's hours and the
+    time off near that day, in two queries of plain rows however many hosts there are
+    (prefetching every window and exception of each host cost more than checking the time)."""
+    day, _first, _last = _day_of(start)
+    ids = [host.pk for host in hosts]
+    windows, spans = defaultdict(list), defaultdict(list)
+    rows = WeeklyWindow.objects.filter(host__in=ids, weekday=day.weekday()).values_list(
+        "host_id", "weekday", "starts_at", "ends_at"
+    )
+    for host_id, weekday, starts_at, ends_at in rows:
+        windows[host_id].append(Window(weekday, starts_at, ends_at))
+    near = AvailabilityException.objects.filter(host__in=ids, starts_on__lte=day + ONE_DAY).filter(
+        Q(ends_on__gte=day - ONE_DAY) | Q(ends_on__isnull=True, starts_on__gte=day - ONE_DAY)
+    )
+    for exception in near:
+        spans[exception.host_id].append(exception.span(PRACTICE_ZONE))
+    return {
+        host.pk: host.rules(PRACTICE_ZONE, windows=windows[host.pk], exceptions=spans[host.pk])
+        for host in hosts
+    }
+
+
+def book(*, host, start, submission=None, reminder=False, now=None, rules=None):
     """Books `host` at `start` for `submission` (an enquiry, or None) and returns the Booking;
     with `reminder`, one is due REMINDER_BEFORE the call (none for a call sooner than that).
 
     Raises SlotTaken when the time is no longer offered or another live booking holds it. Run it
     inside the caller's transaction to save the enquiry and its booking together: on SlotTaken
     the caller's own writes are untouched (the attempt runs in a savepoint).
+
+    `rules`: the host's hours and time off as the caller read them (hosts_free_at), else read
+    here. Whether the host still offers times and the bookings that decide the time are read
+    under the host's lock: three queries in all with `rules`.
     """
     with transaction.atomic():
         # One booking per host at a time past this point on PostgreSQL (SQLite writes one at a
         # time anyway), so buffers and the daily cap are checked against committed bookings.
-        locked = ConsultationHost.objects.select_for_update().filter(pk=host.pk).values_list("pk", flat=True)
-        host = ConsultationHost.objects.offering().filter(pk__in=list(locked)).first()
-        if host is None or not is_offered(host, start, now=now):
+        still_open = (
+            ConsultationHost.objects.open()
+            .select_for_update(of=("self",))
+            .filter(pk=host.pk)
+            .values_list("pk")
+        )
+        if not still_open or not is_offered(host, start, now=now, rules=rules):
             raise SlotTaken
         remind = reminder and start - (now or timezone.now()) > REMINDER_BEFORE
         try:
@@ -105,24 +167,62 @@ def hosts_for(clinician_slug=None):
     return hosts.filter(clinician__slug=clinician_slug) if clinician_slug else hosts
 
 
+class FreeHost(NamedTuple):
+    """A host free at a time, with the rules of that day it was found free by."""
+
+    host: ConsultationHost
+    rules: Rules
+
+
+def hosts_free_at(start, hosts=None, *, now=None):
+    """The hosts of `hosts` (default: every host offering times) free at `start` now, in their
+    order, as FreeHosts. From a queryset, four queries however many hosts there are: the hosts
+    (which offer times is asked in SQL), that weekday's hours, time off near that day, and the
+    day's bookings; from a list of hosts already read, their rules as read and one query for the
+    bookings. A consultation request asks before its write transaction, so a time gone meanwhile
+    costs no write, and `book_first_free` books with the rules read here."""
+    now = now or timezone.now()
+    if hosts is None:
+        hosts = ConsultationHost.objects.order_by("pk")
+    if isinstance(hosts, QuerySet):
+        # Whether each offers times is asked in SQL: the host rows alone, without the
+        # clinician's page (every column of it) or the staff member's user.
+        hosts = list(hosts.open().select_related(None).prefetch_related(None))
+        rules = _rules_on_the_day(hosts, start)
+    else:
+        hosts = [host for host in hosts if host.offers_slots]
+        rules = {host.pk: host.rules(PRACTICE_ZONE) for host in hosts}
+    busy = _busy_on_the_day(hosts, start)
+    return [
+        FreeHost(host, rules[host.pk]) for host in hosts if _offers(rules[host.pk], start, busy[host.pk], now)
+    ]
+
+
+def book_first_free(*, start, hosts, submission=None, reminder=False, now=None):
+    """Books the first of `hosts` (FreeHosts, as hosts_free_at found them) still free at `start`
+    (each checked again under its lock, see `book`) for `submission`, with a reminder as `book`
+    says: usually the first, in three queries. Raises SlotTaken when none is free any more."""
+    for host, rules in hosts:
+        try:
+            return book(
+                host=host, start=start, submission=submission, reminder=reminder, now=now, rules=rules
+            )
+        except SlotTaken:
+            continue
+    raise SlotTaken
+
+
 def book_chosen_time(*, start, submission=None, hosts=None, reminder=False, now=None):
     """Books the first of `hosts` (default: every host offering times) free at `start`, for the
     consultation request `submission` (with a reminder, see `book`). Raises SlotTaken when none
     is free at `start` any more."""
-    hosts = list(ConsultationHost.objects.offering() if hosts is None else hosts)
-    longest = timedelta(minutes=max((host.slot_minutes for host in hosts), default=0))
-    free_hosts = [
-        slot.host_id
-        for slot in free_times(hosts, start=start, end=start + longest, now=now)
-        if slot.start == start
-    ]
-    for host in hosts:
-        if host.pk in free_hosts:
-            try:
-                return book(host=host, start=start, submission=submission, reminder=reminder, now=now)
-            except SlotTaken:
-                continue
-    raise SlotTaken
+    return book_first_free(
+        start=start,
+        hosts=hosts_free_at(start, hosts, now=now),
+        submission=submission,
+        reminder=reminder,
+        now=now,
+    )
 
 
 def _log_on_enquiry(booking, action, *, by, data=None):

@@ -90,6 +90,10 @@ class BookingViewSet(ModelViewSet):
     inspect_view_enabled = True
     form_fields = ["status"]
     edit_view_class = BookingEditView
+    # A booking links to no content (its host and enquiry are not pages or snippets): keeping
+    # Wagtail's reference index of it cost every booking post two queries and a task, inside
+    # the write transaction that every other booking waits for (issue 22's post bar).
+    add_to_reference_index = False
     list_filter = ["status", "host"]
     list_display = [
         Column(

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
-from booking.services import book_chosen_time, hosts_for
+from booking.services import SlotTaken, book_first_free, hosts_for, hosts_free_at
 from contact.emails import visitor_confirmation_wanted
 from contact.models import Submission, SubmissionNote, SubmissionView
 from contact.notifications import notifications_enqueue, notifications_prepare
@@ -37,13 +37,14 @@ def submission_create(*, form, request):
     if not reserve_slot(request):
         raise RateLimited
     try:
+        hosts = consultation_hosts_free(form)
         with transaction.atomic():
             submission = form.save(commit=False)
             submission.language = getattr(request, "LANGUAGE_CODE", "") or translation.get_language()
             notifications_prepare(submission)
             submission.save()
             form.save_m2m()
-            consultation_time_book(form=form, submission=submission)
+            consultation_time_book(form=form, submission=submission, hosts=hosts)
             transaction.on_commit(partial(submission_committed, submission=submission, request=request))
     except BaseException:
         release_slot(request)
@@ -60,17 +61,32 @@ def submission_committed(*, submission, request):
         enquiry_received.send_robust(sender=type(submission), request=request)
 
 
-def consultation_time_book(*, form, submission):
+def consultation_hosts_free(form):
+    """The hosts free at the time chosen on a consultation request (the chosen clinician, or
+    whoever is free then), read before the write transaction: on SQLite every other post waits
+    for that one, so it holds only the writes and the checks that must be made under it. None
+    without a chosen time; raises SlotTaken, before anything is written, when nobody is free
+    then any more."""
+    chosen = form.cleaned_data.get("consultation_time")
+    if not chosen:
+        return None
+    clinician = form.cleaned_data.get("clinician")
+    hosts = hosts_free_at(chosen, hosts_for(clinician.slug if clinician else None))
+    if not hosts:
+        raise SlotTaken
+    return hosts
+
+
+def consultation_time_book(*, form, submission, hosts):
     """Books the time chosen on a consultation request, in the caller's transaction, with the
-    chosen clinician or whoever is free then, and the reminder she asked for when she may be
-    emailed. Raises SlotTaken when nobody is free then any more."""
+    first of `hosts` (consultation_hosts_free) still free then, and the reminder she asked for
+    when she may be emailed. Raises SlotTaken when none is free then any more."""
     chosen = form.cleaned_data.get("consultation_time")
     if chosen:
-        clinician = form.cleaned_data.get("clinician")
-        book_chosen_time(
+        book_first_free(
             start=chosen,
+            hosts=hosts,
             submission=submission,
-            hosts=hosts_for(clinician.slug if clinician else None),
             reminder=bool(form.cleaned_data.get("email_reminder"))
             and visitor_confirmation_wanted(submission),
         )

@@ -40,6 +40,17 @@ def test_a_time_never_offered_is_refused(host):
         book(host=host, start=TUESDAY_NOON + timedelta(minutes=5), now=MONDAY)
 
 
+def test_a_day_at_its_daily_cap_takes_no_more_bookings_at_submit_time(host):
+    """A page left open shows a time of a day that has since filled up: the cap counts every
+    booking of the day, not only those next to the chosen time."""
+    host.daily_cap = 1
+    host.save()
+    book(host=host, start=TUESDAY_NOON, now=MONDAY)
+    with pytest.raises(SlotTaken):
+        book(host=host, start=TUESDAY_NOON + timedelta(minutes=45), now=MONDAY)
+    assert Booking.objects.live().count() == 1
+
+
 def test_a_cancelled_call_frees_its_time(host):
     booking = book(host=host, start=TUESDAY_NOON, now=MONDAY)
     booking.status = Booking.Status.CANCELLED
