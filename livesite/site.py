@@ -104,12 +104,12 @@ class LiveSite:
     def start(self):
         if self.collectstatic:
             self.manage("collectstatic", "--noinput", "-v0")
+        # A copy of the run's template is migrated already (build() migrated the template):
+        # another `migrate` would change nothing and cost a Django start per site.
         if DatabaseTemplate.enabled():
             DatabaseTemplate.copy_into(self)
         else:
             self.build()
-        # A no-op on a restored copy but for its post_migrate handlers (e.g. the Site record).
-        self.manage("migrate", "--noinput", "-v0")
         self.start_server()
         if self.worker:
             self.start_worker()
