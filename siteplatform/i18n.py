@@ -15,6 +15,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Site
 
+from siteplatform import structure
+
 
 class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's LocaleMiddleware, without `Vary: Accept-Language`.
@@ -91,8 +93,11 @@ def route_with_fallback(root, request, path_components, route):
         result = route(request, path_components)
     except Http404:
         english = None
-        if root.locale.language_code != settings.LANGUAGE_CODE:
-            english = root.get_translation_or_none(Locale.get_default())
+        if structure.language_code_of(root.locale_id) != settings.LANGUAGE_CODE:
+            default = Locale.get_default()
+            english = structure.remembered_page(
+                ("translation", root.pk, default.pk), lambda: root.get_translation_or_none(default)
+            )
         if english is None:
             raise
         result = english.specific.route(request, path_components)
@@ -117,8 +122,8 @@ def content_language(page):
     if page.alias_of_id:
         original = page.alias_of
         if original.locale_id != page.locale_id:
-            return original.locale.language_code
-    return page.locale.language_code
+            return structure.language_code_of(original.locale_id)
+    return structure.language_code_of(page.locale_id)
 
 
 def fallback(page_language, visitor_language):

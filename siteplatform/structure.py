@@ -116,3 +116,22 @@ def remember_locales():
 
     get_for_language.remembered = True
     LocaleManager.get_for_language = get_for_language
+
+
+def remembered_page(name, build):
+    """A page the site's structure names (a site's root page in another language), found by
+    `build()` once per content generation, each request getting its own copy of it (with what
+    `build` read into it, such as its Locale)."""
+    page = remembered(name, build)
+    return copy.copy(page) if page is not None else None
+
+
+def language_code_of(locale_id):
+    """The language code of a Locale by its id, without a query after the first: routing asks
+    which language each page it serves is written in."""
+    from wagtail.models import Locale
+
+    codes = remembered("locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code")))
+    if locale_id not in codes:  # a Locale added outside a public request: read it as Wagtail would
+        return Locale.objects.get(pk=locale_id).language_code
+    return codes[locale_id]

@@ -92,3 +92,16 @@ def pytest_sessionfinish(session):
         from livesite import DatabaseTemplate
 
         DatabaseTemplate.drop_all()
+
+
+@pytest.fixture
+def korean(site_tree):
+    """The site with a published Korean home page and services index (not its team page)."""
+    from wagtail.models import Locale
+
+    ko = Locale.objects.get(language_code="ko")
+    for page in (site_tree.home, site_tree.services):
+        translated = page.copy_for_translation(ko)
+        translated.title = {"home": "홈", "services": "서비스"}.get(page.slug, translated.title)
+        translated.save_revision().publish()
+    return site_tree

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 
 from practice.query import VisiblePageQuerySet
 from siteplatform.i18n import in_default_language, in_language, link_language
-from siteplatform.structure import restricted_paths
+from siteplatform.structure import language_code_of, restricted_paths
 
 
 class BasePage(Page):
@@ -60,7 +60,7 @@ class BasePage(Page):
         """The page whose children a listing shows: the page itself, or for a translation, its
         page in the default language (translations list the English pages, each linked under
         the visitor's prefix, not only those already translated). No query in English."""
-        if in_default_language() or self.locale.language_code == settings.LANGUAGE_CODE:
+        if in_default_language() or language_code_of(self.locale_id) == settings.LANGUAGE_CODE:
             return self
 
         return self.get_translation_or_none(Locale.get_default()) or self

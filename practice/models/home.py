@@ -3,6 +3,7 @@
 from functools import partial
 
 from django.db import models
+from django.utils import translation
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -17,7 +18,8 @@ from practice.models.site_settings import PracticeSettings
 from practice.models.team import ClinicianPage
 from practice.query import VisiblePageQuerySet
 from practice.structured_data import practice_business
-from siteplatform.i18n import localized, route_with_fallback
+from siteplatform import structure
+from siteplatform.i18n import in_default_language, localized, route_with_fallback
 from siteplatform.page_cache import cached_fragment
 
 
@@ -93,6 +95,21 @@ class HomePage(DescribedImagesMixin, BasePage):
 
     def get_social_image(self):
         return self.hero_image
+
+    @property
+    def localized(self):
+        """Wagtail's: this home page in the language being served (itself in English). Wagtail
+        routes every request from it, so in another language it is the site's structure, read
+        once per content generation with its Locale, which routing reads next."""
+        if in_default_language():
+            return super().localized
+
+        def find():
+            page = super(HomePage, self).localized
+            page.locale  # noqa: B018 - read into the page kept
+            return page
+
+        return structure.remembered_page(("localized", self.pk, translation.get_language()), find)
 
     def route(self, request, path_components):
         """Wagtail's routing from the site's root, the pages on the path read in one query

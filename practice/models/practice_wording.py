@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from siteplatform.page_cache import cached_fragment
+from siteplatform.structure import remembered
 
 FIELDS = ("tagline", "address", "hours", "response_time_text")
 
@@ -76,13 +76,14 @@ class Words(str):
 
 def wording_in(practice, language):
     """{field: Words} of `practice` in `language`: its row's words where written, else English.
-    No query in English; in another language one per content generation (the fragment cache)."""
+    No query in English; in another language one per content generation in each process: the
+    settings' own words, read as the settings are (siteplatform.structure)."""
 
     def build():
         row = practice.wordings.filter(locale__language_code=language).first() if practice.pk else None
         return {name: getattr(row, name, "") for name in FIELDS}
 
-    own = {} if language == settings.LANGUAGE_CODE else cached_fragment(f"practice:wording:{language}", build)
+    own = {} if language == settings.LANGUAGE_CODE else remembered(("practice-wording", language), build)
     return {
         name: Words(own[name], language)
         if own.get(name)

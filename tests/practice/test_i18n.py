@@ -36,17 +36,6 @@ def compiled_messages(tmp_path_factory):
         yield folder
 
 
-@pytest.fixture
-def korean(site_tree):
-    """The site with a published Korean home page and services index (not its services)."""
-    ko = Locale.objects.get(language_code="ko")
-    for page in (site_tree.home, site_tree.services):
-        translated = page.copy_for_translation(ko)
-        translated.title = {"home": "홈", "services": "서비스"}.get(page.slug, translated.title)
-        translated.save_revision().publish()
-    return site_tree
-
-
 def main_tag(html):
     return re.search(r"<main\b[^>]*>", html).group(0)
 

@@ -17,15 +17,6 @@ from siteplatform import i18n
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def korean(site_tree):
-    """The site with a published Korean home page and services index (not its team page)."""
-    ko = Locale.objects.get(language_code="ko")
-    for page in (site_tree.home, site_tree.services):
-        page.copy_for_translation(ko).save_revision().publish()
-    return site_tree
-
-
 def request_for(path, language):
     """A request as Django's LocaleMiddleware leaves it: its language is its address's."""
     request = RequestFactory().get(path)

@@ -13,9 +13,8 @@ from tests.practice.demo_case import DemoSiteTestCase
 
 pytestmark = pytest.mark.django_db
 
-# test_i18n's fixtures: the shipped catalogues compiled, and a site with Korean pages.
+# test_i18n's fixture: the shipped catalogues compiled (a site with Korean pages: tests/conftest.py).
 compiled_messages = test_i18n.compiled_messages
-korean = test_i18n.korean
 
 
 def test_the_fallback_note_sits_in_the_page_container_before_the_content(client, korean, compiled_messages):

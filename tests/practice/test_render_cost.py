@@ -1,9 +1,13 @@
 """What a page costs to render with every cache off (issue 19, `make bench-render`): the parts
 every page shows are built once per request, however many templates ask for them."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.rich_text import expand_db_html
 
 from practice.models import NavigationSettings
 from tests.practice.test_chrome import set_menu
@@ -38,3 +42,41 @@ def test_the_menu_is_read_once_per_content_generation_in_each_language(client, s
     assert 'href="/fees/"' in html and 'href="/services/"' not in html
     korean = client.get("/ko/team/").content.decode()
     assert 'href="/ko/fees/"' in korean
+
+
+def test_a_korean_page_finds_the_home_pages_it_routes_from_once_per_content_generation(client, korean):
+    """Wagtail routes from the site's root in the visitor's language (`.localized`), and a page the
+    Korean tree lacks is routed again from the English root: the site's structure, read by the first
+    page after a change only, as the Site and Locales are."""
+    assert client.get("/ko/team/").status_code == 200  # the first page after a change reads them
+    with CaptureQueriesContext(connection) as captured:
+        fallback = client.get("/ko/team/")  # not translated: served from the English tree
+    assert fallback.status_code == 200 and fallback.wsgi_request.translation_fallback
+    read = [query["sql"] for query in captured]
+    assert not [
+        sql for sql in read if 'FROM "practice_homepage"' in sql or 'FROM "wagtailcore_locale"' in sql
+    ]
+
+
+def test_the_practices_words_in_korean_are_read_once_per_content_generation(client, korean):
+    client.get("/ko/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/ko/services/")
+    assert not [query for query in captured if "practice_practicewording" in query["sql"]]
+
+
+def test_links_in_rich_text_find_their_pages_in_the_visitors_language_together(korean):
+    """Wagtail asks for each linked page's translation link by link; here the translations of all
+    the links of a text come in one query, and each link still goes where Wagtail's would."""
+    services, team = korean.services.pk, korean.team.pk
+    html = "".join(f'<a linktype="page" id="{pk}">{pk}</a>' for pk in (services, team, services))
+    with translation.override("ko"), CaptureQueriesContext(connection) as captured:
+        expanded = expand_db_html(html)
+    assert expanded.count('href="/ko/services/"') == 2 and 'href="/team/"' in expanded
+    in_korean = [
+        query for query in captured if re.search(r'"translation_key".*"locale_id" = \d', query["sql"])
+    ]
+    assert len(in_korean) == 1
+    with CaptureQueriesContext(connection) as english:
+        assert expand_db_html(html).count('href="/services/"') == 2
+    assert not [query for query in english if re.search(r'"translation_key".*"locale_id" = \d', query["sql"])]
