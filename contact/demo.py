@@ -1,7 +1,8 @@
 """Made-up enquiries for the demo (`load_demo_content --sample-enquiries`, which `make run` passes),
 so the intake coordinator's work queue, the dashboard and an enquiry page have something to show
 on a fresh site: one request waiting past the reply promise, a Korean and a Hindi enquiry, others
-already answered or closed.
+already answered or closed. The Korean request has a call booked with Grace Kim, who speaks
+Korean, at her first free time, so the agenda, the enquiry and her calendar feed show one too.
 
 Every sample is plainly fictitious (example.com addresses, 555-01xx numbers). Its emails count as
 sent, so no worker ever mails anyone about it. Samples are added only to a site without any
@@ -12,6 +13,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from booking import demo as booking_demo
+from booking.models import ConsultationHost
+from booking.services import SlotTaken, book, free_times
 from contact.models import ConsultationRequest, ContactMessage, Submission
 from practice.models import ServicePage
 
@@ -118,6 +122,7 @@ def load(*, sample_enquiries=False, **options):
         return ""
     now = timezone.now()
     service = ServicePage.objects.live().filter(slug="cultural-identity-and-life-transitions").first()
+    call = None
     for model, hours, status, fields in SAMPLES:
         received = now - timedelta(hours=hours)
         sample = model(
@@ -133,4 +138,21 @@ def load(*, sample_enquiries=False, **options):
         if model is ConsultationRequest and sample.language != "en" and service:
             sample.service, sample.service_title = service, service.title
         sample.save()
-    return f"Sample enquiries: {len(SAMPLES)} made-up enquiries for the work queue."
+        if model is ConsultationRequest and sample.language == "ko":
+            call = book_sample_call(sample)
+    booked = ", one with a booked call" if call else ""
+    return f"Sample enquiries: {len(SAMPLES)} made-up enquiries for the work queue{booked}."
+
+
+def book_sample_call(sample, host_slug="grace-kim"):
+    """A call for `sample` with the clinician `host_slug` at her first free time, or None where
+    the demo has no such host. Its confirmation counts as sent with the enquiry's; no reminder."""
+    # The booking app's demo hosts, made here because this app's demo loads first.
+    booking_demo.load()
+    host = ConsultationHost.objects.filter(clinician__slug=host_slug).first()
+    for slot in free_times([host]) if host else []:
+        try:
+            return book(host=host, start=slot.start, submission=sample)
+        except SlotTaken:
+            continue
+    return None
