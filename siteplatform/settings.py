@@ -136,6 +136,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's own widget templates from their Jinja2 copies (siteplatform/form_renderer.py).
+FORM_RENDERER = "siteplatform.form_renderer.FastWidgetRenderer"
 
 # Database: SQLite (WAL, immediate transactions) unless DATABASE_URL says otherwise.
 DATABASES = {
