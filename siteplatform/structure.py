@@ -76,7 +76,7 @@ def site_for_request(request):
     def find():
         site = Site._find_for_request(request)
         if site is not None:
-            site.root_page = site.root_page.specific
+            site.root_page = read_ahead(site.root_page.specific)
         return site
 
     hostname = split_domain_port(request._get_raw_host())[0]
@@ -86,6 +86,15 @@ def site_for_request(request):
     own = copy.copy(site)
     own.root_page = copy.copy(site.root_page)
     return own
+
+
+def read_ahead(page):
+    """`page`, a page kept here, with the rows it reads on every visit read into it once: its
+    Locale (routing), and the images it shows (its `described_image_fields`, practice.images)."""
+    page.locale  # noqa: B018 - each read keeps the row on the page
+    for name in getattr(page, "described_image_fields", ()):
+        getattr(page, name)
+    return page
 
 
 def site_setting(model):

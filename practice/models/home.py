@@ -100,14 +100,12 @@ class HomePage(DescribedImagesMixin, BasePage):
     def localized(self):
         """Wagtail's: this home page in the language being served (itself in English). Wagtail
         routes every request from it, so in another language it is the site's structure, read
-        once per content generation with its Locale, which routing reads next."""
+        once per content generation with what it reads on every visit (its Locale, its image)."""
         if in_default_language():
             return super().localized
 
         def find():
-            page = super(HomePage, self).localized
-            page.locale  # noqa: B018 - read into the page kept
-            return page
+            return structure.read_ahead(super(HomePage, self).localized)
 
         return structure.remembered_page(("localized", self.pk, translation.get_language()), find)
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 from practice.models import NavigationSettings
+from tests.factories import ImageFactory
 from tests.practice.test_chrome import set_menu
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_off")]
@@ -80,3 +81,15 @@ def test_links_in_rich_text_find_their_pages_in_the_visitors_language_together(k
     with CaptureQueriesContext(connection) as english:
         assert expand_db_html(html).count('href="/services/"') == 2
     assert not [query for query in english if re.search(r'"translation_key".*"locale_id" = \d', query["sql"])]
+
+
+def test_the_home_pages_image_comes_with_the_site_structure(client, site_tree):
+    """The home page is the site's root, kept with the Site once per content generation: its hero
+    image (shown, and named for link previews) comes with it rather than by a query per visit."""
+    site_tree.home.hero_image = ImageFactory()
+    site_tree.home.save_revision().publish()
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/").content.decode()
+    assert not [query for query in captured if 'FROM "wagtailimages_image"' in query["sql"]]
+    assert 'property="og:image"' in html
