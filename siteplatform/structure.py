@@ -135,6 +135,19 @@ def remembered_page(name, build):
     return copy.copy(page) if page is not None else None
 
 
+def translated_keys():
+    """The translation keys of the pages that have a translation: those of every page outside
+    the default language, a few rows however large the blog. A page whose key is not among them
+    exists in its own language only, which its language links need no query to know."""
+    from wagtail.models import Locale, Page
+
+    def build():
+        others = Page.objects.exclude(locale=Locale.get_default())
+        return frozenset(others.values_list("translation_key", flat=True))
+
+    return remembered("translated-keys", build)
+
+
 def language_code_of(locale_id):
     """The language code of a Locale by its id, without a query after the first: routing asks
     which language each page it serves is written in."""

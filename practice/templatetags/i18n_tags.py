@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from wagtail.models import Page
 
 from practice.structured_data import absolute
-from siteplatform import i18n
+from siteplatform import i18n, structure
 from siteplatform.page_cache import cached_fragment
 
 register = template.Library()
@@ -31,6 +31,13 @@ def page_translations(request, page):
     if page.pk not in memo:
 
         def build():
+            if page.translation_key not in structure.translated_keys():
+                # In one language only (most pages): itself, when live.
+                return (
+                    {structure.language_code_of(page.locale_id): i18n.own_url(page, request)}
+                    if page.live
+                    else {}
+                )
             # Base rows with their locale, in one query: an address needs nothing of a page
             # type's own tables, which an article's manager would join to each row (no page type
             # links its own address differently without a request: BasePage.get_url_parts), and

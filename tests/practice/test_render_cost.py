@@ -93,3 +93,15 @@ def test_the_home_pages_image_comes_with_the_site_structure(client, site_tree):
         html = client.get("/").content.decode()
     assert not [query for query in captured if 'FROM "wagtailimages_image"' in query["sql"]]
     assert 'property="og:image"' in html
+
+
+def test_a_page_in_one_language_only_finds_its_languages_without_a_query(client, korean):
+    """Which pages have a translation is the site's structure: a page without any (most
+    articles) asks the database nothing for its language links; one with a translation does."""
+    client.get("/team/")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/team/").content.decode()
+    assert not [query for query in captured if re.search(r'"translation_key" = ', query["sql"])]
+    assert 'rel="alternate" hreflang' not in html
+    translated = client.get("/services/").content.decode()
+    assert 'hreflang="ko" href="http://testserver/ko/services/"' in translated
