@@ -80,11 +80,23 @@ def tables_of(connection):
     return PostgresTables(connection) if connection.vendor == "postgresql" else SqliteTables(connection)
 
 
-class SqliteTables:
-    """Every ordinary table's rows; the full-text tables follow their index table by triggers."""
+class Tables:
+    """A database's tables, as a test case snapshots and restores them."""
 
     def __init__(self, connection):
         self.connection = connection
+
+    def counts(self):
+        with self.connection.cursor() as cursor:
+            counts = {}
+            for table in self.names():
+                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+                counts[table] = cursor.fetchone()[0]
+            return counts
+
+
+class SqliteTables(Tables):
+    """Every ordinary table's rows; the full-text tables follow their index table by triggers."""
 
     def names(self):
         with self.connection.cursor() as cursor:
@@ -114,14 +126,6 @@ class SqliteTables:
                 rows[table] = (columns, sorted(cursor.fetchall(), key=repr))
         return rows
 
-    def counts(self):
-        with self.connection.cursor() as cursor:
-            counts = {}
-            for table in self.names():
-                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
-                counts[table] = cursor.fetchone()[0]
-            return counts
-
     def restore(self, tables):
         with self.connection.cursor() as cursor:
             cursor.execute("PRAGMA defer_foreign_keys = ON")  # checked when the test case's checks run
@@ -134,11 +138,8 @@ class SqliteTables:
                     cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
-class PostgresTables:
+class PostgresTables(Tables):
     """Every table's rows, as COPY writes them (sequences only move forward, so no id is reused)."""
-
-    def __init__(self, connection):
-        self.connection = connection
 
     def names(self):
         return sorted(self.connection.introspection.table_names())
@@ -161,14 +162,6 @@ class PostgresTables:
                 cursor.cursor.copy_expert(f'COPY "{table}" ({names}) TO STDOUT', out)
                 rows[table] = (columns, sorted(out.getvalue().splitlines(keepends=True)))
         return rows
-
-    def counts(self):
-        with self.connection.cursor() as cursor:
-            counts = {}
-            for table in self.names():
-                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
-                counts[table] = cursor.fetchone()[0]
-            return counts
 
     def restore(self, tables):
         with self.connection.cursor() as cursor:
