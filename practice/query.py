@@ -1,10 +1,9 @@
 """What visitors may see: Wagtail's own `live()` and `public()`, named once for every page type."""
 
 from django.conf import settings
-from django.db.models import Q
 from wagtail.query import PageQuerySet
 
-from siteplatform.structure import restricted_paths
+from siteplatform.structure import private_sections
 
 
 class VisiblePageQuerySet(PageQuerySet):
@@ -18,10 +17,7 @@ class VisiblePageQuerySet(PageQuerySet):
     def private_q(self):
         """Wagtail's (the sections with a view restriction, which `public()` leaves out), from
         the restricted paths read once per content generation rather than a query per listing."""
-        private = Q()
-        for path in restricted_paths():
-            private |= Q(path__startswith=path)
-        return private or Q(pk__in=[])
+        return private_sections()
 
     def in_default_language(self):
         """Pages of the default locale (a join, not a query of its own)."""

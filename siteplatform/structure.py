@@ -89,11 +89,10 @@ def site_for_request(request):
 
 
 def read_ahead(page):
-    """`page`, a page kept here, with the rows it reads on every visit read into it once: its
-    Locale (routing), and the images it shows (its `described_image_fields`, practice.images)."""
-    page.locale  # noqa: B018 - each read keeps the row on the page
+    """`page`, a page kept here, with the images it shows on every visit read into it once (its
+    `described_image_fields`, practice.images). Its Locale is `language_code_of` its id."""
     for name in getattr(page, "described_image_fields", ()):
-        getattr(page, name)
+        getattr(page, name)  # kept on the page with it
     return page
 
 
@@ -109,6 +108,17 @@ def restricted_paths():
     return remembered(
         "restricted-paths", lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     )
+
+
+def private_sections():
+    """A Q of the pages inside a private section (a view restriction and all below it), which
+    `public()` leaves out: Wagtail's rule, from the restricted paths above, without a query."""
+    from django.db.models import Q
+
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return private or Q(pk__in=[])
 
 
 def remember_locales():

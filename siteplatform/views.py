@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from siteplatform.apps import app_contributions
 from siteplatform.signals import searched
 from siteplatform.site_url import absolute_url
+from siteplatform.structure import private_sections
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY_LENGTH = 200
@@ -32,7 +33,8 @@ def search(request):
         # Pages in the visitor's language and in English (which serves what is not translated yet).
         languages = {translation.get_language(), settings.LANGUAGE_CODE}
         locales = Locale.objects.filter(language_code__in=languages)
-        results = Page.objects.live().public().filter(locale__in=locales).specific().search(query)
+        public = Page.objects.live().exclude(private_sections())
+        results = public.filter(locale__in=locales).specific().search(query)
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -100,7 +100,7 @@ class HomePage(DescribedImagesMixin, BasePage):
     def localized(self):
         """Wagtail's: this home page in the language being served (itself in English). Wagtail
         routes every request from it, so in another language it is the site's structure, read
-        once per content generation with what it reads on every visit (its Locale, its image)."""
+        once per content generation with the image it shows."""
         if in_default_language():
             return super().localized
 

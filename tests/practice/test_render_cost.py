@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 from practice.models import NavigationSettings
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, ServicePageFactory
 from tests.practice.test_chrome import set_menu
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_cache_off")]
@@ -105,3 +105,18 @@ def test_a_page_in_one_language_only_finds_its_languages_without_a_query(client,
     assert 'rel="alternate" hreflang' not in html
     translated = client.get("/services/").content.decode()
     assert 'hreflang="ko" href="http://testserver/ko/services/"' in translated
+
+
+def test_search_leaves_out_private_sections_as_every_listing_does_without_a_query(client, site_tree):
+    """Search keeps visitors out of private sections by the site's one rule (the restricted paths
+    of the site's structure), not by reading the view restrictions again on every search."""
+    from wagtail.models import PageViewRestriction
+
+    hidden = ServicePageFactory(parent=site_tree.services, title="Staff therapy notes", slug="staff-notes")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    ServicePageFactory(parent=site_tree.services, title="Therapy for couples", slug="couples")
+    client.get("/search/?q=therapy")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/?q=therapy")
+    assert [page.title for page in response.context["page_obj"].object_list] == ["Therapy for couples"]
+    assert not [query for query in captured if "wagtailcore_pageviewrestriction" in query["sql"]]
