@@ -208,3 +208,18 @@ def test_a_service_made_private_is_refused_in_a_post_at_once(client, hosts, inta
     assert "Select a valid choice" in response.content.decode()
     assert not ConsultationRequest.objects.exists()
 
+
+def test_a_booking_post_without_a_reminder_looks_for_none_once_committed(
+    client, hosts, django_capture_on_commit_callbacks
+):
+    """Once the request is committed its emails are queued; the call booked with it is known by
+    then, so a call without a reminder costs no search for one (a ticked reminder is queued:
+    tests/contact/test_call_reminders.py)."""
+    _slot, value = first_free()
+    with CaptureQueriesContext(connection) as captured:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/contact/intake/", intake_post_data(consultation_time=value))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert [statement for statement in sql if "django_tasks" in statement]  # the staff notification
+    assert not [statement for statement in sql if '"booking_booking"."reminder_state"' in statement]
