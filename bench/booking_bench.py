@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
@@ -32,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 HOSTS = 5
+NOTICE_HOURS = 24
+NOTICE_SLACK = timedelta(minutes=30)  # longer than the bench posts: no time chosen passes the notice
 CLIENTS = 16
 FORM = "/contact/intake/"
 WARM_UP_POSTS = 16  # before wrk measures: each worker's first posts load templates and code
@@ -52,7 +55,8 @@ def ensure_hosts(count):
             username=f"bench-host-{n}", defaults={"is_staff": True}
         )
         host, created = ConsultationHost.objects.update_or_create(
-            user=user, defaults={"active": True, "horizon_days": 21, "minimum_notice_hours": 24}
+            user=user,
+            defaults={"active": True, "horizon_days": 21, "minimum_notice_hours": NOTICE_HOURS},
         )
         if created:
             for weekday in range(5):
@@ -163,8 +167,15 @@ def booking_posts(*, client, seconds, posts=160):
         site.shell(f"from bench.booking_bench import ensure_hosts\nensure_hosts({HOSTS})")
         visitor = FormClient(site.url)
         html = visitor.get(FORM + "?more=days")[1]
-        # Each time can be booked once per host: "anyone" books the first host free then.
-        times = [value for value in TIME_VALUE.findall(html) for _ in range(HOSTS)]
+        # Each time can be booked once per host: "anyone" books the first host free then. The
+        # soonest, which pass the minimum notice while the bench posts, are left out.
+        soonest = datetime.now(UTC) + timedelta(hours=NOTICE_HOURS) + NOTICE_SLACK
+        times = [
+            value
+            for value in TIME_VALUE.findall(html)
+            if datetime.strptime(value, "%Y%m%dT%H%MZ").replace(tzinfo=UTC) > soonest
+            for _ in range(HOSTS)
+        ]
         if client == "wrk":
             warm_up, times = times[:WARM_UP_POSTS], times[WARM_UP_POSTS:]
             posts_from_clients(site.url, warm_up, clients=4)
