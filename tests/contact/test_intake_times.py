@@ -223,3 +223,20 @@ def test_a_booking_post_without_a_reminder_looks_for_none_once_committed(
     sql = [query["sql"] for query in captured.captured_queries]
     assert [statement for statement in sql if "django_tasks" in statement]  # the staff notification
     assert not [statement for statement in sql if '"booking_booking"."reminder_state"' in statement]
+
+
+def test_a_booking_post_costs_a_fixed_few_queries_in_all(
+    client, hosts, intake_site, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """issue 22's post bar: a post that books its time, its service checked, with what runs once
+    it is committed (the staff notification queued). What each query is for: the service; the
+    hosts, their hours, their time off and their calls near the time; the request's two rows;
+    the host and its calls again under the write lock, and the booking; the notification's task.
+    The rest are the savepoints of the test's transaction."""
+    client.get("/contact/intake/")
+    _slot, value = first_free()
+    data = intake_post_data(consultation_time=value, service=intake_site.anxiety.slug)
+    with django_assert_max_num_queries(17):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/contact/intake/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
