@@ -134,6 +134,8 @@ bench: install-dev  ## Requests per second and latency in production mode with 5
 	$(PY) bench/run.py
 
 bench-booking: install-dev  ## The consultation form with 5 hosts' free times in process, and booking posts at 16 connections
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the posts (the Python client is the fallback)…"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
 	$(PY) bench/booking_bench.py $(BENCH_BOOKING_ARGS)
 
 bench-render: install-dev  ## Milliseconds and queries of each public page type rendered in process with every cache off

@@ -71,10 +71,10 @@ def free_times(hosts=None, *, start=None, end=None, now=None):
 def is_offered(host, start, *, now=None, rules=None):
     """Whether `host`'s rules offer a call starting at `start` at `now`: a slot of its hours,
     past the notice and within the horizon, clear of its time off and of its bookings (with the
-    buffers), on a day under its cap. One query (its bookings of that day) with `rules` given
+    buffers), on a day under its cap. One query (its bookings that could block it) with `rules` given
     (see hosts_free_at), three without. Whether the host offers times at all is `book`'s check."""
     rules = rules or host.rules(PRACTICE_ZONE)
-    busy = _busy_on_the_day([host], start)
+    busy = _busy_around([host], start)
     return _offers(rules, start, busy[host.pk], now or timezone.now())
 
 
@@ -90,14 +90,18 @@ def _day_of(start):
     return day, first, datetime.combine(day + ONE_DAY, time(0), tzinfo=PRACTICE_ZONE)
 
 
-def _busy_on_the_day(hosts, start):
+def _busy_around(hosts, start):
     """{host pk: [(start, end), ...]}: the bookings of `hosts` that could keep `start` from
-    being offered: every one of its day (the daily cap counts them all) and those near it
-    through a buffer. One query."""
-    _day, first, last = _day_of(start)
+    being offered: those meeting a call then through a buffer, and when a host has a daily cap,
+    which counts them all, every one of its day. One query: without a cap, a few rows however
+    full the day is."""
     margin = timedelta(
         minutes=max((host.buffer_before_minutes + host.buffer_after_minutes for host in hosts), default=0)
     )
+    if any(host.daily_cap is not None for host in hosts):
+        _day, first, last = _day_of(start)
+    else:
+        first, last = start, start + timedelta(minutes=max((host.slot_minutes for host in hosts), default=0))
     return Booking.objects.busy_by_host(hosts, first - margin, last + margin)
 
 
@@ -192,7 +196,7 @@ def hosts_free_at(start, hosts=None, *, now=None):
     else:
         hosts = [host for host in hosts if host.offers_slots]
         rules = {host.pk: host.rules(PRACTICE_ZONE) for host in hosts}
-    busy = _busy_on_the_day(hosts, start)
+    busy = _busy_around(hosts, start)
     return [
         FreeHost(host, rules[host.pk]) for host in hosts if _offers(rules[host.pk], start, busy[host.pk], now)
     ]

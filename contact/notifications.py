@@ -306,11 +306,12 @@ def notifications_prepare(submission):
     submission.confirmation_state = State.PENDING if visitor_confirmation_wanted(submission) else ""
 
 
-def notifications_enqueue(*, submission):
+def notifications_enqueue(*, submission, call=None):
     """Queues every message still pending for a saved submission (call it once the submission
-    is committed), the reminder of its call for when it is due. Logs, without personal data,
-    and carries on if the queue cannot be reached: the message stays pending for the resend
-    command (and a reminder for `reminders_catch_up`)."""
+    is committed), and the reminder of `call`, the Booking made with it (None: no call), for
+    when it is due: the booking was just made, so nothing is read to find it.
+    Logs, without personal data, and carries on if the queue cannot be reached: the message
+    stays pending for the resend command (and a reminder for `reminders_catch_up`)."""
     for message, spec in MESSAGES.items():
         if spec.model is Submission and spec.state_of(submission) == State.PENDING:
             _enqueue(
@@ -319,7 +320,8 @@ def notifications_enqueue(*, submission):
                 submission_id=submission.pk,
                 what=f"the {spec.label.lower()} for submission #{submission.pk}",
             )
-    reminder_schedule(submission_id=submission.pk)
+    if call is not None and call.reminder_state == State.PENDING:
+        _reminder_enqueue(submission_id=submission.pk, starts_at=call.starts_at)
 
 
 def notifications_resend():
@@ -364,12 +366,16 @@ def reminder_schedule(*, submission_id):
         .first()
     )
     if booking is not None:
-        _enqueue(
-            notification_deliver.using(run_after=booking.starts_at - REMINDER_BEFORE),
-            message="reminder",
-            submission_id=submission_id,
-            what=f"the call reminder for submission #{submission_id}",
-        )
+        _reminder_enqueue(submission_id=submission_id, starts_at=booking.starts_at)
+
+
+def _reminder_enqueue(*, submission_id, starts_at):
+    _enqueue(
+        notification_deliver.using(run_after=starts_at - REMINDER_BEFORE),
+        message="reminder",
+        submission_id=submission_id,
+        what=f"the call reminder for submission #{submission_id}",
+    )
 
 
 def reminders_catch_up():

@@ -44,19 +44,22 @@ def submission_create(*, form, request):
             notifications_prepare(submission)
             submission.save()
             form.save_m2m()
-            consultation_time_book(form=form, submission=submission, hosts=hosts)
-            transaction.on_commit(partial(submission_committed, submission=submission, request=request))
+            call = consultation_time_book(form=form, submission=submission, hosts=hosts)
+            transaction.on_commit(
+                partial(submission_committed, submission=submission, call=call, request=request)
+            )
     except BaseException:
         release_slot(request)
         raise
     return submission
 
 
-def submission_committed(*, submission, request):
-    """Once the submission is committed: queue its emails, then tell other apps (readership
-    counts which page led to it). A receiver's error never reaches the visitor (send_robust)."""
+def submission_committed(*, submission, call, request):
+    """Once the submission is committed: queue its emails (the reminder of `call`, the booking
+    made with it or None), then tell other apps (readership counts which page led to it). A
+    receiver's error never reaches the visitor (send_robust)."""
     try:
-        notifications_enqueue(submission=submission)
+        notifications_enqueue(submission=submission, call=call)
     finally:
         enquiry_received.send_robust(sender=type(submission), request=request)
 
@@ -80,16 +83,17 @@ def consultation_hosts_free(form):
 def consultation_time_book(*, form, submission, hosts):
     """Books the time chosen on a consultation request, in the caller's transaction, with the
     first of `hosts` (consultation_hosts_free) still free then, and the reminder she asked for
-    when she may be emailed. Raises SlotTaken when none is free then any more."""
+    when she may be emailed; returns the Booking, or None without a chosen time. Raises
+    SlotTaken when none is free then any more."""
     chosen = form.cleaned_data.get("consultation_time")
-    if chosen:
-        book_first_free(
-            start=chosen,
-            hosts=hosts,
-            submission=submission,
-            reminder=bool(form.cleaned_data.get("email_reminder"))
-            and visitor_confirmation_wanted(submission),
-        )
+    if not chosen:
+        return None
+    return book_first_free(
+        start=chosen,
+        hosts=hosts,
+        submission=submission,
+        reminder=bool(form.cleaned_data.get("email_reminder")) and visitor_confirmation_wanted(submission),
+    )
 
 
 def submission_discard(*, request):

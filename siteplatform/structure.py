@@ -7,9 +7,10 @@ the active Locale on every `.localized` (routing from the root, each rich-text l
 the view restrictions twice (the serve hook, and every `public()` listing). They change only
 through the admin, and every change to them starts a new content generation
 (`siteplatform.page_cache`), so a process may keep what it read under the generation the request
-started in. Only public GET and HEAD requests are served from here (`PageCacheMiddleware` opens
-the scope, `reading`); the admin, form posts, commands and tests outside a request read the
-database as before. Each request gets its own copies of the Site and its root page, so nothing a
+started in. Only visitors' requests are served from here, pages and the posts of the public forms
+alike (`PageCacheMiddleware` opens the scope, `reading`): a post changes none of these rows, and a
+booking post would otherwise read the private sections once for each page choice it checks. The
+admin, commands and tests outside a request read the database as before. Each request gets its own copies of the Site and its root page, so nothing a
 request caches on them reaches another.
 
 Kept in the process, not in the shared cache: these are a few small rows, and reading them back
@@ -32,9 +33,9 @@ MAX_VALUES = 256
 
 
 def reads_public_pages(request):
-    """Whether a request only reads what visitors see (a GET or HEAD outside the admin): the one
-    test of whether its site structure and settings may come from here."""
-    return request.method in ("GET", "HEAD") and not request.path.startswith(ADMIN_PREFIX)
+    """Whether a request is a visitor's (anything outside the admin: a page, or a post to a public
+    form): the one test of whether its site structure and settings may come from here."""
+    return not request.path.startswith(ADMIN_PREFIX)
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from booking.models import Booking
-from booking.services import SlotTaken, book, free_times
+from booking.services import SlotTaken, book, free_times, is_offered
 from tests.booking.conftest import MONDAY, host_with_hours, waiting_for_the_lock
 
 TUESDAY_NOON = datetime(2027, 1, 12, 17, tzinfo=UTC)  # 12:00 Eastern Time
@@ -49,6 +49,53 @@ def test_a_day_at_its_daily_cap_takes_no_more_bookings_at_submit_time(host):
     with pytest.raises(SlotTaken):
         book(host=host, start=TUESDAY_NOON + timedelta(minutes=45), now=MONDAY)
     assert Booking.objects.live().count() == 1
+
+
+def test_a_time_within_a_calls_buffer_is_refused_at_submit_time(host):
+    """A page left open shows a time next to a call booked since: the buffers still apply."""
+    host.buffer_after_minutes = 15
+    host.save()
+    book(host=host, start=TUESDAY_NOON, now=MONDAY)
+    with pytest.raises(SlotTaken):
+        book(host=host, start=TUESDAY_NOON + timedelta(minutes=15), now=MONDAY)
+    assert book(host=host, start=TUESDAY_NOON + timedelta(minutes=30), now=MONDAY)
+
+
+def booking_rows_read(action):
+    """How many bookings `action()` reads (its queries of bookings, run again afterwards)."""
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("SELECT") and 'FROM "booking_booking"' in sql:
+            statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        result = action()
+    with connection.cursor() as cursor:
+        rows = 0
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            rows += len(cursor.fetchall())
+    return result, rows
+
+
+def test_checking_a_time_reads_only_the_calls_that_could_block_it(host):
+    """Without a daily cap only calls meeting the chosen time (with the buffers) can keep it from
+    being offered, so a booking post reads those, however full the day is (a full day's every
+    call cost each post of the bench up to a millisecond of CPU)."""
+    for minutes in (0, 15, 30):
+        book(host=host, start=TUESDAY_NOON + timedelta(minutes=minutes), now=MONDAY)
+    offered, rows = booking_rows_read(
+        lambda: is_offered(host, TUESDAY_NOON + timedelta(minutes=45), now=MONDAY)
+    )
+    assert offered and rows == 0
+    host.buffer_before_minutes = 5
+    host.save()
+    offered, rows = booking_rows_read(
+        lambda: is_offered(host, TUESDAY_NOON + timedelta(minutes=45), now=MONDAY)
+    )
+    assert not offered and rows == 1  # the 12:30 call ends at 12:45, within 12:45's buffer
 
 
 def test_a_cancelled_call_frees_its_time(host):

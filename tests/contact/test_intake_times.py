@@ -178,3 +178,65 @@ def test_a_booking_post_costs_the_same_few_queries_for_two_hosts_or_six(client, 
     six = queries()
     assert len(two) == len(six) == 7, "\n".join(six)
     assert Booking.objects.live().count() == 2
+
+
+def post_queries(client, **answers):
+    """The SQL of one consultation request post that books the first free time (a 302)."""
+    _slot, value = first_free()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post("/contact/intake/", intake_post_data(consultation_time=value, **answers))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_booking_post_reads_the_private_sections_once_per_content_generation(client, hosts, intake_site):
+    """A visitor's post reads the site's structure (which sections are private) from the store of
+    the content generation, as a visitor's page does (siteplatform/structure.py): its service and
+    clinician choices cost no query of the view restrictions each."""
+    client.get("/contact/intake/")
+    sql = post_queries(client, service=intake_site.anxiety.slug)
+    assert not [statement for statement in sql if "wagtailcore_pageviewrestriction" in statement]
+
+
+def test_a_service_made_private_is_refused_in_a_post_at_once(client, hosts, intake_site):
+    """The store is of the content generation: a section made private starts a new one, so a post
+    naming a service in it is refused from then on."""
+    client.get("/contact/intake/")
+    intake_site.anxiety.view_restrictions.create(restriction_type="password", password="secret")  # noqa: S106
+    response = client.post("/contact/intake/", intake_post_data(service=intake_site.anxiety.slug))
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not ConsultationRequest.objects.exists()
+
+
+def test_a_booking_post_without_a_reminder_looks_for_none_once_committed(
+    client, hosts, django_capture_on_commit_callbacks
+):
+    """Once the request is committed its emails are queued; the call booked with it is known by
+    then, so a call without a reminder costs no search for one (a ticked reminder is queued:
+    tests/contact/test_call_reminders.py)."""
+    _slot, value = first_free()
+    with CaptureQueriesContext(connection) as captured:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/contact/intake/", intake_post_data(consultation_time=value))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert [statement for statement in sql if "django_tasks" in statement]  # the staff notification
+    assert not [statement for statement in sql if '"booking_booking"."reminder_state"' in statement]
+
+
+def test_a_booking_post_costs_a_fixed_few_queries_in_all(
+    client, hosts, intake_site, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """issue 22's post bar: a post that books its time, its service checked, with what runs once
+    it is committed (the staff notification queued). What each query is for: the service; the
+    hosts, their hours, their time off and their calls near the time; the request's two rows;
+    the host and its calls again under the write lock, and the booking; the notification's task.
+    The rest are the savepoints of the test's transaction."""
+    client.get("/contact/intake/")
+    _slot, value = first_free()
+    data = intake_post_data(consultation_time=value, service=intake_site.anxiety.slug)
+    with django_assert_max_num_queries(17):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/contact/intake/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
