@@ -10,8 +10,8 @@ through the admin, and every change to them starts a new content generation
 started in. Only visitors' requests are served from here, pages and the posts of the public forms
 alike (`PageCacheMiddleware` opens the scope, `reading`): a post changes none of these rows, and a
 booking post would otherwise read the private sections once for each page choice it checks. The
-admin, commands and tests outside a request read the database as before. Each request gets its own copies of the Site and its root page, so nothing a
-request caches on them reaches another.
+admin, commands and tests outside a request read the database as before. Each request gets its
+own copies of the Site and its root page, so nothing a request caches on them reaches another.
 
 Kept in the process, not in the shared cache: these are a few small rows, and reading them back
 from Redis would cost about what the query does.
