@@ -24,7 +24,6 @@ import sys
 import tempfile
 import time
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -226,34 +225,20 @@ def wrk_posts(url, visitor, times, *, seconds, hidden=None):
 def posts_from_clients(url, times, *, clients, hidden=None):
     """Posts a consultation request for each of `times` from `clients` threads (each its own
     visitor, with the form's hidden fields unless `hidden` is given): latency and errors."""
-    from livesite import FormClient, intake_answers
+    from bench.contact_bench import post_concurrently
+    from livesite import intake_answers
 
-    shares = [times[i::clients] for i in range(clients)]
+    def answers(_index, value):
+        return {**intake_answers(preferred_name="Bench"), "consultation_time": value}
 
-    def client_run(share):
-        client = FormClient(url)
-        fields = client.form_fields(FORM) if hidden is None else hidden
-        timings, failures = [], 0
-        for n, value in enumerate(share):
-            data = {**fields, **intake_answers(preferred_name=f"Bench {n}"), "consultation_time": value}
-            start = time.perf_counter()
-            status, _, _ = client.post(FORM, data)
-            timings.append((time.perf_counter() - start) * 1000)
-            failures += status != 302
-        return timings, failures
-
-    started = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        results = list(pool.map(client_run, shares))
-    elapsed = time.perf_counter() - started
-    latencies = sorted(t for timings, _ in results for t in timings)
+    result = post_concurrently(url, [times[i::clients] for i in range(clients)], answers, hidden=hidden)
     return {
-        "posts": len(latencies),
+        "posts": result["requests"],
         "clients": clients,
-        "p50 ms": statistics.median(latencies),
-        "p95 ms": latencies[max(0, round(len(latencies) * 0.95) - 1)],
-        "posts/s": len(latencies) / elapsed,
-        "errors": sum(failures for _, failures in results),
+        "p50 ms": result["p50_ms"],
+        "p95 ms": result["p95_ms"],
+        "posts/s": result["rps"],
+        "errors": result["errors"],
     }
 
 

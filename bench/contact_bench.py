@@ -26,14 +26,26 @@ PATH = "/contact/intake/"
 def run(base_url, *, clients=16, requests=200):
     """Post `requests` valid consultation requests from `clients` threads; return latency
     percentiles (ms), throughput (posts per second) and the number of failed posts."""
-    per_client = [requests // clients + (1 if i < requests % clients else 0) for i in range(clients)]
+    shares = [range(requests // clients + (1 if i < requests % clients else 0)) for i in range(clients)]
+
+    def answers(index, n):
+        return intake_answers(preferred_name=f"Bench client {index}-{n}")
+
+    return post_concurrently(base_url, shares, answers)
+
+
+def post_concurrently(base_url, shares, answers, *, hidden=None):
+    """Posts the consultation request once for each item of each of `shares`, one thread (and one
+    visitor: the form's cookie and hidden fields, unless `hidden` is given) per share, with the
+    fields `answers(share's index, item)`; returns latency percentiles (ms), throughput and the
+    number of posts not answered with a redirect."""
 
     def client_run(index):
         client = FormClient(base_url)
-        hidden = client.form_fields(PATH)
+        fields = client.form_fields(PATH) if hidden is None else hidden
         timings, failures = [], 0
-        for n in range(per_client[index]):
-            data = {**hidden, **intake_answers(preferred_name=f"Bench client {index}-{n}")}
+        for item in shares[index]:
+            data = {**fields, **answers(index, item)}
             start = time.perf_counter()
             status, _, _ = client.post(PATH, data)
             timings.append((time.perf_counter() - start) * 1000)
@@ -41,13 +53,13 @@ def run(base_url, *, clients=16, requests=200):
         return timings, failures
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        results = list(pool.map(client_run, range(clients)))
+    with ThreadPoolExecutor(len(shares)) as pool:
+        results = list(pool.map(client_run, range(len(shares))))
     elapsed = time.perf_counter() - started
     latencies = sorted(t for timings, _ in results for t in timings)
     return {
         "requests": len(latencies),
-        "clients": clients,
+        "clients": len(shares),
         "p50_ms": statistics.median(latencies),
         "p95_ms": latencies[max(0, int(len(latencies) * 0.95) - 1)],
         "max_ms": latencies[-1],

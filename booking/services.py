@@ -216,19 +216,6 @@ def book_first_free(*, start, hosts, submission=None, reminder=False, now=None):
     raise SlotTaken
 
 
-def book_chosen_time(*, start, submission=None, hosts=None, reminder=False, now=None):
-    """Books the first of `hosts` (default: every host offering times) free at `start`, for the
-    consultation request `submission` (with a reminder, see `book`). Raises SlotTaken when none
-    is free at `start` any more."""
-    return book_first_free(
-        start=start,
-        hosts=hosts_free_at(start, hosts, now=now),
-        submission=submission,
-        reminder=reminder,
-        now=now,
-    )
-
-
 def _log_on_enquiry(booking, action, *, by, data=None):
     """Logs `action` in the history of the booking's enquiry (titled "Kind #pk": no name)."""
     if booking.submission_id is None:
