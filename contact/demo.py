@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from booking import demo as booking_demo
 from booking.models import ConsultationHost
 from booking.services import SlotTaken, book, free_times
 from contact.models import ConsultationRequest, ContactMessage, Submission
@@ -146,9 +145,8 @@ def load(*, sample_enquiries=False, **options):
 
 def book_sample_call(sample, host_slug="grace-kim"):
     """A call for `sample` with the clinician `host_slug` at her first free time, or None where
-    the demo has no such host. Its confirmation counts as sent with the enquiry's; no reminder."""
-    # The booking app's demo hosts, made here because this app's demo loads first.
-    booking_demo.load()
+    the demo has no such host (the booking app's demo, loaded before this one, makes them). Its
+    confirmation counts as sent with the enquiry's; no reminder."""
     host = ConsultationHost.objects.filter(clinician__slug=host_slug).first()
     for slot in free_times([host]) if host else []:
         try:

@@ -47,8 +47,10 @@ INSTALLED_APPS = [
     "siteplatform",  # the platform below every app: settings, caches, languages, middleware
     "practice",
     "blog",
-    "contact",
+    # Below contact, which books its calls: listed first, so its demo hosts exist when contact's
+    # sample requests book one (load_demo_content runs the apps' demos in this order).
     "booking",  # the free consultation's availability, slots and bookings
+    "contact",
     "accounts",
     "readership",  # counted, not tracked: aggregate readership numbers (README)
     "wagtail.contrib.settings",

@@ -4,6 +4,7 @@ enquiry and its host's calendar feed have a call to show, and no email is due fo
 import pytest
 from django.urls import reverse
 
+from booking import demo as booking_demo
 from booking.models import Booking
 from contact import demo
 from contact.models import ConsultationRequest
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_site(site_tree):
     ClinicianPageFactory(parent=site_tree.team, slug="grace-kim", title="Grace Kim")
+    booking_demo.load()  # the hosts, as load_demo_content makes them before the samples
     return site_tree
 
 
