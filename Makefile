@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 # The heading font, subset from the installed font package (see siteplatform/management/commands/build_fonts.py).
 FONT := static/fonts/source-serif-4-600-latin.woff2
 
-.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench bench-booking bench-render clean test-deps screenshots lighthouse backup restore
+.PHONY: help venv install install-dev fonts messages migrate demo site-url superuser run worker serve test test-e2e test-fast lint format bench-deps bench bench-booking bench-render clean test-deps screenshots lighthouse backup restore
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -128,14 +128,14 @@ format: install-dev  ## Fix code style
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install-dev  ## Requests per second and latency in production mode with 500 articles
+bench-deps:  ## Install Debian's wrk for the benches' load when missing (the Python client is the fallback)
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the load (the Python client is the fallback)…"; \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
+
+bench: install-dev bench-deps  ## Requests per second and latency in production mode with 500 articles
 	$(PY) bench/run.py
 
-bench-booking: install-dev  ## The consultation form with 5 hosts' free times in process, and booking posts at 16 connections
-	@command -v wrk >/dev/null 2>&1 || { echo "Installing Debian's wrk for the posts (the Python client is the fallback)…"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) 2>/dev/null || true; }
+bench-booking: install-dev bench-deps  ## The consultation form with 5 hosts' free times in process, and booking posts at 16 connections
 	$(PY) bench/booking_bench.py $(BENCH_BOOKING_ARGS)
 
 bench-render: install-dev  ## Milliseconds and queries of each public page type rendered in process with every cache off
