@@ -8,10 +8,11 @@ text, and their translations in the language being served in one more (none wher
 in it already). What the link says and where it goes are Wagtail's.
 """
 
-from django.conf import settings
 from django.utils.html import format_html
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
+
+from siteplatform.i18n import live_translations
 
 
 class OneQueryPageLinkHandler(PageLinkHandler):
@@ -29,24 +30,3 @@ class OneQueryPageLinkHandler(PageLinkHandler):
             format_html('<a href="{}">', translated.get(page.pk, page).url) if page else "<a>"
             for page in pages
         ]
-
-
-def live_translations(pages):
-    """{page id: its live translation in the active language} for those of `pages` in another
-    locale that have one: what Wagtail's `.localized` answers for each, in one query for all."""
-    if not pages or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return {}
-    try:
-        locale = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        return {}
-    elsewhere = [page for page in pages if page.locale_id != locale.pk]
-    if not elsewhere:
-        return {}
-    keys = {page.translation_key for page in elsewhere}
-    found = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=locale).specific(defer=True)
-        if page.live
-    }
-    return {page.pk: found[page.translation_key] for page in elsewhere if page.translation_key in found}

@@ -13,7 +13,7 @@ from django.middleware import locale
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from siteplatform import structure
 
@@ -161,3 +161,25 @@ def localized(pages):
             page.content_language = settings.LANGUAGE_CODE
             result.append(page)
     return result
+
+
+def live_translations(pages):
+    """{page id: its live translation in the active language} for those of `pages` in another
+    locale that have one: what Wagtail's `.localized` answers for each (an alias included), in
+    one query for all; rich-text links use it. Lists use `localized`, which never lists an alias."""
+    if not pages or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return {}
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return {}
+    elsewhere = [page for page in pages if page.locale_id != locale.pk]
+    if not elsewhere:
+        return {}
+    keys = {page.translation_key for page in elsewhere}
+    found = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale=locale).specific(defer=True)
+        if page.live
+    }
+    return {page.pk: found[page.translation_key] for page in elsewhere if page.translation_key in found}
