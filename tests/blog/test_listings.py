@@ -4,7 +4,9 @@ and what visitors must never see there (drafts and private articles)."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticlePage
@@ -133,6 +135,25 @@ def test_the_home_page_shows_the_latest_articles(blog_site, client):
     assert "From our blog" in html
     assert all(f"Latest {number}" in html for number in range(3))
     assert "Latest 3" not in html
+
+
+def test_cards_read_only_their_own_columns_and_render_without_a_query_more(blog_site, client):
+    """A card shows a title, date, reading time, summary, category and picture: the article's
+    body, search text and people stay in the database, and linking a card asks nothing more."""
+    for number in range(3):
+        ArticlePageFactory(
+            parent=blog_site.blog, title=f"Card {number}", body=[("paragraph", "<p>Long.</p>")]
+        )
+    cards = list(ArticlePage.objects.visible().with_listing_data())
+    assert {"body", "search_description", "seo_title", "author_id", "last_published_at"} <= cards[
+        0
+    ].get_deferred_fields()
+    client.get("/blog/")  # renditions and the menu, as earlier visitors leave them
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/blog/").content.decode()
+    assert all(f"Card {number}" in html for number in range(3))
+    # A column a card left out would be read by a query of its own per card (Django's LIMIT 21 get).
+    assert [query["sql"] for query in captured if "LIMIT 21" in query["sql"]] == []
 
 
 def test_an_article_page_shows_its_people_dates_topics_and_invitation(blog_site, client):
