@@ -1,6 +1,8 @@
 """Site search: clinicians by language, specialty and approach; FAQs; labelled results; snippets."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from practice.models import Language, Specialty
 from practice.templatetags.search_snippets import word_snippet
@@ -51,3 +53,22 @@ def test_every_page_has_a_search_landmark_in_the_header(client, site_tree):
     assert "<search" in header or 'role="search"' in header
     assert 'action="/search/"' in header
     assert '<label for="header-search-q"' in header
+
+
+def test_results_show_each_pages_summary_without_reading_the_rest_of_it(client, site_tree):
+    """A result shows its type, title and summary: a service's questions and a clinician's
+    other columns stay in the database, and the summaries come one query per page type."""
+    ServicePageFactory(
+        parent=site_tree.services,
+        title="Couples counselling",
+        summary="Rebuilding trust together, at your own pace.",
+        faqs=[("faq", {"question": "Do we both come?", "answer": "<p>Usually, yes.</p>"})],
+    )
+    ClinicianPageFactory(parent=site_tree.team, title="Ana Trust", bio="<p>I help people rebuild trust.</p>")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/?q=trust")
+    assert "Rebuilding trust together, at your own pace." in response.text
+    assert "I help people rebuild trust." in response.text
+    read = " ".join(query["sql"] for query in captured)
+    assert '"practice_servicepage"."faqs"' not in read
+    assert '"practice_clinicianpage"."photo_id"' not in read
