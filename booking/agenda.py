@@ -9,7 +9,6 @@ the choice of a new time for Move. Intake staff only ("change" on bookings).
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -25,8 +24,8 @@ from wagtail.permissions import policy_registry
 from booking import services
 from booking.clock import PRACTICE_ZONE, PRACTICE_ZONE_NAME
 from booking.feed import ENQUIRY_ADMIN_URL_NAME
-from booking.forms import ConsultationTimeField, TimePicker
-from booking.models import Booking, ConsultationHost
+from booking.forms import MoveForm
+from booking.models import Booking
 from siteplatform.admin_views import forbidden_as_403
 
 DAYS = 8  # today and the next 7
@@ -197,40 +196,28 @@ class NoAnswerView(CallActionView):
         return redirect(self.agenda_url())
 
 
-class MoveForm(forms.Form):
-    start = ConsultationTimeField(required=True, label="New time")
-
-    def __init__(self, *args, free=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.picker = TimePicker(free, more_days=True, html_id="id_start")
-
-
 class MoveView(CallActionView):
-    """The same host's free times, as the client's picker shows them; the chosen one is booked
-    and the old time freed in one step (booking.services.move)."""
+    """The same host's free times, by the client's own form for moving a call
+    (booking.forms.MoveForm) with every day shown; the chosen one is booked and the old time
+    freed in one step (booking.services.move)."""
 
     template_name = "booking/admin/move.html"
     page_title = "Move call"
 
-    def free_times(self):
-        hosts = ConsultationHost.objects.offering().filter(pk=self.call.host_id)
-        return services.free_times(hosts) if hosts else []
-
     def get_context_data(self, form=None, **kwargs):
-        form = form or MoveForm(free=self.free_times())
+        form = form or MoveForm(self.call, more_days=True)
         return super().get_context_data(form=form, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        form = MoveForm(request.POST, free=self.free_times())
+        form = MoveForm(self.call, data=request.POST, more_days=True)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
-            moved = services.move(self.call, start=form.cleaned_data["start"], by=request.user)
+            moved = services.move(self.call, start=form.cleaned_data["consultation_time"], by=request.user)
         except services.BookingChanged:
             return self.no_longer_booked()
         except services.SlotTaken:
-            form.add_error("start", "That time was just taken, or is too soon now. Please choose another.")
-            form.picker = TimePicker(self.free_times(), more_days=True, html_id="id_start")
+            form.time_taken()
             return self.render_to_response(self.get_context_data(form=form), status=409)
         messages.success(request, f"{self.call.staff_title} moved to {call_day(moved)}.")
         return redirect(self.agenda_url())

@@ -167,7 +167,7 @@ def test_move_offers_the_hosts_free_times_and_moves_the_call_to_the_chosen_one(c
     page = client.get(url).content.decode()
     offered = [slot.start for slot in free_times([grace])]
     assert time_value(offered[0]) in page and time_value(soonest) not in page
-    response = client.post(url, {"start": time_value(offered[0])})
+    response = client.post(url, {"consultation_time": time_value(offered[0])})
     assert response.status_code == 302
     live = Booking.objects.live().get()
     assert live.starts_at == offered[0] and live.submission_id == booking.submission_id
@@ -176,13 +176,18 @@ def test_move_offers_the_hosts_free_times_and_moves_the_call_to_the_chosen_one(c
 
 
 def test_a_move_to_a_time_taken_meanwhile_keeps_the_call_and_says_so(client, coordinator, grace):
-    first, second = (slot.start for slot in free_times([grace])[:2])
+    first, second, third = (slot.start for slot in free_times([grace])[:3])
     booking = call(grace, first)
     client.force_login(coordinator)
     book(host=grace, start=second)  # a visitor takes it while the page is open
-    response = client.post(reverse("booking_agenda:move", args=[booking.pk]), {"start": time_value(second)})
+    response = client.post(
+        reverse("booking_agenda:move", args=[booking.pk]), {"consultation_time": time_value(second)}
+    )
     assert response.status_code == 409
-    assert "That time was just taken" in response.content.decode()
+    page = response.content.decode()
+    # The client's own words and choice (booking.forms.MoveForm): the nearest free times.
+    assert "That time was just taken. Here are the nearest free times." in page
+    assert time_value(third) in page and time_value(second) not in page
     assert Booking.objects.get(pk=booking.pk).status == Booking.Status.LIVE
 
 
