@@ -1,7 +1,7 @@
 """The staff report: what the counts say, for 12 weeks and this month, in a few queries.
 
-The chart is drawn here as SVG coordinates (the approach of contact/inbox/dashboard.py): no
-script, no inline style, no library; a table states the same numbers.
+The chart is drawn as the other staff charts are (siteplatform/charts.py); a table states the same
+numbers.
 """
 
 from dataclasses import dataclass
@@ -13,9 +13,8 @@ from wagtail.models import Page
 
 from readership.models import Count
 from readership.services import today
+from siteplatform.charts import bar_chart
 
-WIDTH, HEIGHT = 600, 170
-TOP, BOTTOM, SIDE = 22, 26, 4
 WEEKS = 12
 TOP_PAGES = 15
 Metric = Count.Metric
@@ -41,41 +40,16 @@ def weeks_of_views(counts, weeks=WEEKS):
     return result
 
 
-def bars(weeks):
-    tallest = max((week.views for week in weeks), default=0) or 1
-    plot = HEIGHT - TOP - BOTTOM
-    slot = (WIDTH - 2 * SIDE) / len(weeks)
-    drawn = []
-    for index, week in enumerate(weeks):
-        height = round(plot * week.views / tallest, 1)
-        x = SIDE + index * slot
-        drawn.append(
-            {
-                "x": round(x + slot * 0.2, 1),
-                "width": round(slot * 0.6, 1),
-                "y": round(TOP + plot - height, 1),
-                "height": height,
-                "middle": round(x + slot / 2, 1),
-                "top": round(TOP + plot - height - 6, 1),
-                "label": str(week.views),
-                "week": week.label,
-            }
-        )
-    return drawn
-
-
 def chart(language=""):
     """The 12-week chart's context (one query)."""
     weeks = weeks_of_views(Count.objects.daily().in_language(language))
+    views = [week.views for week in weeks]
     return {
         "weeks": weeks,
         "week_count": len(weeks),
-        "total_views": sum(week.views for week in weeks),
-        "bars": bars(weeks),
-        "width": WIDTH,
-        "height": HEIGHT,
-        "baseline": HEIGHT - BOTTOM,
-        "label_y": HEIGHT - 8,
+        "total_views": sum(views),
+        "chart": bar_chart(views, [str(count) for count in views], [week.label for week in weeks]),
+        "chart_description": f"Bars for the last {len(weeks)} weeks, oldest first; the table lists each week’s number.",
     }
 
 

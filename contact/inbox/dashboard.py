@@ -1,8 +1,8 @@
 """Dashboard panels for intake staff: new and overdue enquiries and undelivered emails, and a
 chart of enquiries per week with the median time to a first reply (contact.stats).
 
-The chart is drawn here as SVG coordinates and rendered inline by the template: no script, no
-inline style (CSP), no library; a table states the same numbers.
+The chart is drawn as the other staff charts are (siteplatform/charts.py: inline SVG, no script,
+no inline style, no library); a table states the same numbers.
 """
 
 from django.conf import settings
@@ -15,10 +15,7 @@ from contact.inbox.listing import age, response_time_hours
 from contact.models import Submission
 from contact.notifications import notifications_overdue
 from contact.stats import enquiry_summary
-
-# The chart's drawing area, in SVG user units (it scales to the panel's width).
-WIDTH, HEIGHT = 600, 170
-TOP, BOTTOM, SIDE = 22, 26, 4
+from siteplatform.charts import bar_chart
 
 
 class IntakeStaffPanel(Component):
@@ -75,29 +72,6 @@ def short_duration(value):
     return f"{round(hours / 24, 1):g}d"
 
 
-def bars(values, labels):
-    """Bar geometry for `values` (numbers or None), one slot each, scaled to the tallest."""
-    tallest = max([value for value in values if value], default=0) or 1
-    plot = HEIGHT - TOP - BOTTOM
-    slot = (WIDTH - 2 * SIDE) / len(values)
-    drawn = []
-    for index, (value, label) in enumerate(zip(values, labels, strict=True)):
-        height = round(plot * (value or 0) / tallest, 1)
-        x = SIDE + index * slot
-        drawn.append(
-            {
-                "x": round(x + slot * 0.2, 1),
-                "width": round(slot * 0.6, 1),
-                "y": round(TOP + plot - height, 1),
-                "height": height,
-                "middle": round(x + slot / 2, 1),
-                "top": round(TOP + plot - height - 6, 1),
-                "label": label,
-            }
-        )
-    return drawn
-
-
 class EnquiryChartPanel(IntakeStaffPanel):
     """Enquiries per week and the median time to a first reply, over the last 12 weeks."""
 
@@ -110,26 +84,28 @@ class EnquiryChartPanel(IntakeStaffPanel):
         summary = enquiry_summary(weeks=self.weeks)
         weeks = summary.weeks
         starts = [dateformat.format(week.start, "M j") for week in weeks]
-        counts = bars([week.count for week in weeks], [str(week.count) for week in weeks])
-        replies = bars(
+        counts = bar_chart([week.count for week in weeks], [str(week.count) for week in weeks], starts)
+        replies = bar_chart(
             [week.median.total_seconds() if week.median else None for week in weeks],
             [short_duration(week.median) for week in weeks],
+            starts,
         )
-        for bar, start in zip(counts + replies, starts + starts, strict=True):
-            bar["week"] = start
         busiest = max(weeks, key=lambda week: week.count)
         return {
             "heading": f"Enquiries and first replies, last {self.weeks} weeks",
             "summary": summary,
             "weeks": self.weeks,
             "rows": [(start, week) for start, week in zip(starts, weeks, strict=True)],
-            "count_bars": counts,
-            "reply_bars": replies,
+            "count_chart": counts,
+            "count_description": (
+                f"Bars for the last {self.weeks} weeks, oldest first; the table below lists each week’s number."
+            ),
+            "reply_chart": replies,
+            "reply_description": (
+                f"Bars for the last {self.weeks} weeks, oldest first, by the week the enquiries arrived; "
+                "the table below lists each week’s median."
+            ),
             "busiest": busiest if busiest.count else None,
             "busiest_start": dateformat.format(busiest.start, "M j"),
             "replied": sum(week.replied for week in weeks),
-            "width": WIDTH,
-            "height": HEIGHT,
-            "baseline": HEIGHT - BOTTOM,
-            "label_y": HEIGHT - 8,
         }
