@@ -12,7 +12,7 @@ from siteplatform.sitemaps import sitemap_index, sitemap_section
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # An index of sections of at most 5,000 addresses (siteplatform/sitemaps.py).
+    # An index of sections of at most 1,000 addresses (siteplatform/sitemaps.py: SECTION_SIZE).
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<int:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
