@@ -7,12 +7,9 @@ the visitor's language, never a 404 (`route_with_fallback`, the home page's `rou
 it from a request in that language stay under the prefix (`link_language`, the one rule).
 """
 
-from functools import cache
-
 from django.conf import settings
 from django.http import Http404
 from django.middleware import locale
-from django.urls import get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Page, Site
@@ -57,16 +54,11 @@ def link_language(request):
     language = getattr(request, "LANGUAGE_CODE", None)
     if language in (None, settings.LANGUAGE_CODE) or language not in dict(settings.LANGUAGES):
         return None
-    if request.path_info.startswith(admin_prefix(get_urlconf())):
+    # Where the admin is mounted, as the page cache and the middleware know it: asked of every
+    # link on a page in another language, so not reversed each time.
+    if request.path_info.startswith(structure.ADMIN_PREFIX):
         return None
     return language
-
-
-@cache
-def admin_prefix(urlconf):
-    """The admin's address in `urlconf` (None: the site's own), asked of Django once: every link
-    on a page in another language asks whether it is for the admin."""
-    return reverse("wagtailadmin_home", urlconf=urlconf)
 
 
 def in_language(url, language):

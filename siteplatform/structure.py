@@ -22,6 +22,8 @@ import copy
 import threading
 from contextvars import ContextVar
 
+from django.db.models import Q
+
 # Where siteplatform/urls.py mounts the Wagtail admin.
 ADMIN_PREFIX = "/admin/"
 
@@ -114,8 +116,6 @@ def restricted_paths():
 def private_sections():
     """A Q of the pages inside a private section (a view restriction and all below it), which
     `public()` leaves out: Wagtail's rule, from the restricted paths above, without a query."""
-    from django.db.models import Q
-
     private = Q()
     for path in restricted_paths():
         private |= Q(path__startswith=path)
